@@ -1,0 +1,69 @@
+//! The command line (clap).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "breachpage",
+    version,
+    about = "Builds a school district's public data-breach notice site from YAML incident records",
+    long_about = "Builds a school district's public data-breach notice site from YAML incident \
+records, and checks every notice against the jurisdiction's law before it is published.\n\n\
+Exit status: 0 success; 1 the site has errors; 2 bad usage or unreadable configuration."
+)]
+pub struct Cli {
+    /// The site's folder (the one holding site.toml)
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate everything, then write the public site
+    Build {
+        /// Where to write the site [default: public/ in the site's folder]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        today: Today,
+    },
+    /// Run every validation that build runs, and write nothing
+    Check {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        today: Today,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Today {
+    /// Treat this date (YYYY-MM-DD) as today, for reproducible builds and checks
+    #[arg(long = "today", env = "BREACHPAGE_TODAY", value_name = "DATE", value_parser = parse_today)]
+    pub date: Option<NaiveDate>,
+}
+
+impl Today {
+    /// The date given, or the local date.
+    pub fn resolve(&self) -> NaiveDate {
+        self.date
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+fn parse_today(text: &str) -> Result<NaiveDate, String> {
+    crate::content::record::parse_date(text.trim())
+}

@@ -1,0 +1,93 @@
+//! `breachpage build`: validate everything, then write the public site atomically.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::output;
+use crate::render::Rendered;
+use crate::Failure;
+
+pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), Failure> {
+    let target = output.map_or_else(|| root.join("public"), Path::to_path_buf);
+    guard_output(root, &target)?;
+    let (rendered, warnings) = super::validate_and_render(root, today)?;
+    output::write_atomically(&rendered.pages, &target).map_err(|error| {
+        Failure::Io(format!(
+            "could not write the site to {}: {error}. The previous site there is unchanged.",
+            target.display()
+        ))
+    })?;
+    eprint!("{}", warnings.render_text());
+    print!("{}", summary(&rendered, &target, today));
+    Ok(())
+}
+
+/// Refuses output folders whose replacement would destroy the site itself.
+fn guard_output(root: &Path, target: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| -> PathBuf {
+        std::path::absolute(p)
+            .map(|a| normalise(&a))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root_abs, target_abs) = (absolute(root), absolute(target));
+    if root_abs.starts_with(&target_abs)
+        || target_abs.join("site.toml").exists()
+        || target_abs.join("content").is_dir()
+    {
+        return Err(Failure::Usage(format!(
+            "refusing to write the site to {}: that folder holds the site's own files, and building replaces the output folder completely. Choose an empty or new folder, such as {}",
+            target.display(),
+            root.join("public").display()
+        )));
+    }
+    Ok(())
+}
+
+/// Removes `.` and `..` components without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn summary(rendered: &Rendered, target: &Path, today: NaiveDate) -> String {
+    let published = rendered.current.len() + rendered.past.len();
+    let mut text = format!(
+        "Built {} files into {} (as of {today}).\nPublished {published} notice{}: {} current, {} past.\n",
+        rendered.pages.len(),
+        target.display(),
+        plural(published),
+        rendered.current.len(),
+        rendered.past.len(),
+    );
+    if rendered.withheld.is_empty() {
+        text.push_str("Withheld none.\n");
+    } else {
+        text.push_str(&format!(
+            "Withheld {} notice{}:\n",
+            rendered.withheld.len(),
+            plural(rendered.withheld.len())
+        ));
+        for (slug, reason) in &rendered.withheld {
+            text.push_str(&format!("  {slug}: {}\n", reason.reason()));
+        }
+    }
+    text
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,66 @@
+//! `breachpage check`: every validation `build` runs; writes nothing.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::Failure;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<&'a Diagnostic>,
+}
+
+pub fn run(root: &Path, format: Format, today: NaiveDate) -> Result<(), Failure> {
+    let result = super::validate_and_render(root, today);
+    let (diagnostics, published) = match &result {
+        Ok((rendered, warnings)) => (
+            warnings.clone(),
+            Some(rendered.current.len() + rendered.past.len()),
+        ),
+        Err(Failure::Site(diagnostics)) | Err(Failure::Config(diagnostics)) => {
+            (diagnostics.clone(), None)
+        }
+        Err(_) => (Diagnostics::new(), None),
+    };
+    match format {
+        Format::Json => {
+            let report = Report {
+                ok: result.is_ok(),
+                errors: diagnostics.error_count(),
+                warnings: diagnostics.warning_count(),
+                diagnostics: diagnostics.sorted(),
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            );
+            // The report is the output; the exit status still tells the outcome.
+            return result.map(|_| ()).map_err(|failure| match failure {
+                Failure::Site(_) => Failure::Site(Diagnostics::new()),
+                Failure::Config(_) => Failure::Config(Diagnostics::new()),
+                other => other,
+            });
+        }
+        Format::Text => {
+            if let Ok((_, warnings)) = &result {
+                eprint!("{}", warnings.render_text());
+                println!(
+                    "No errors{}: {} notice(s) would be published.",
+                    match warnings.warning_count() {
+                        0 => String::new(),
+                        n => format!(", {n} warning(s)"),
+                    },
+                    published.unwrap_or(0)
+                );
+            }
+        }
+    }
+    result.map(|_| ())
+}

@@ -1,0 +1,56 @@
+//! One module per command. Each returns what it produced or a [`crate::Failure`]; `main`
+//! turns failures into messages and exit statuses.
+
+pub mod build;
+pub mod check;
+
+use std::path::Path;
+
+use crate::cli::{Cli, Command};
+use crate::content::{self, Loaded};
+use crate::diagnostics::Diagnostics;
+use crate::render::{self, RenderOptions, Rendered};
+use crate::theme::Theme;
+use crate::Failure;
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Build { output, today } => {
+            build::run(&cli.root, output.as_deref(), today.resolve())
+        }
+        Command::Check { format, today } => check::run(&cli.root, format, today.resolve()),
+    }
+}
+
+/// Loads, validates and renders the site in memory: everything `build` does but write.
+/// On success, the warnings come with the pages; on failure, every problem found.
+pub fn validate_and_render(
+    root: &Path,
+    today: chrono::NaiveDate,
+) -> Result<(Rendered, Diagnostics), Failure> {
+    let Loaded {
+        site,
+        mut diagnostics,
+    } = content::load(root)?;
+    let theme = match Theme::load(root, &site.config.site.theme) {
+        Ok(theme) => Some(theme),
+        Err(Failure::Site(problems)) => {
+            diagnostics.extend(problems);
+            None
+        }
+        Err(failure) => return Err(failure),
+    };
+    let Some(theme) = theme.filter(|_| !diagnostics.has_errors()) else {
+        return Err(Failure::Site(diagnostics));
+    };
+    match render::render(&site, &theme, &RenderOptions { today }) {
+        Ok(mut rendered) => {
+            diagnostics.extend(std::mem::take(&mut rendered.warnings));
+            Ok((rendered, diagnostics))
+        }
+        Err(problems) => {
+            diagnostics.extend(problems);
+            Err(Failure::Site(diagnostics))
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! `site.toml`: the district, its contacts and jurisdiction, and output settings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::jurisdiction::Pack;
+
+pub const FILE: &str = "site.toml";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub district: District,
+    pub site: SiteSection,
+    pub contact: Contact,
+    #[serde(default)]
+    pub media: Option<MediaContact>,
+    #[serde(default)]
+    pub calendar: Calendar,
+    #[serde(default)]
+    pub policy: Vec<PolicyTarget>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    pub name: String,
+    /// Rule pack code: NY, CT or PA.
+    pub jurisdiction: String,
+    /// Dateline of media releases, e.g. "Mamaroneck, New York".
+    #[serde(default)]
+    pub city: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSection {
+    pub title: String,
+    /// Absolute address of the published site, ending in `/`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+/// The representative who assists parents (e.g. the Data Privacy Officer).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+/// The contact printed on media releases; the `[contact]` is used when absent.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaContact {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    /// Extra non-business days (district closures), YYYY-MM-DD.
+    #[serde(default)]
+    pub closures: Vec<chrono::NaiveDate>,
+}
+
+/// The district's own, stricter target for an obligation, shown beside the legal deadline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyTarget {
+    pub obligation: String,
+    pub within: String,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl SiteConfig {
+    /// Parses and checks `site.toml`. Every problem is a configuration error.
+    pub fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.add_source(FILE, text);
+        let mut config: SiteConfig = match toml::from_str(text) {
+            Ok(config) => config,
+            Err(error) => {
+                diagnostics.push(describe(text, &error));
+                return Err(diagnostics);
+            }
+        };
+        config.check(text, &mut diagnostics);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        if let Some(base) = &mut config.site.base_url {
+            if !base.ends_with('/') {
+                base.push('/');
+            }
+        }
+        Ok(config)
+    }
+
+    fn check(&self, text: &str, diagnostics: &mut Diagnostics) {
+        let mut problem = |key: &str, message: String, expected: &str, found: Option<&str>| {
+            let mut diagnostic = Diagnostic::error(FILE, message)
+                .field(key)
+                .at(&locate_key(text, key))
+                .expected(expected);
+            if let Some(found) = found {
+                diagnostic = diagnostic.found(format!("`{found}`"));
+            }
+            diagnostics.push(diagnostic);
+        };
+        if Pack::get(&self.district.jurisdiction).is_none() {
+            let supported = Pack::supported().join(", ");
+            problem(
+                "district.jurisdiction",
+                format!("breachpage has no rules for this jurisdiction; it supports {supported}"),
+                &format!("one of {supported}"),
+                Some(&self.district.jurisdiction),
+            );
+        }
+        for (key, value) in [
+            ("district.name", &self.district.name),
+            ("site.title", &self.site.title),
+            ("contact.name", &self.contact.name),
+        ] {
+            if value.trim().is_empty() {
+                problem(key, "this must not be empty".into(), "some text", None);
+            }
+        }
+        if self.contact.phone.is_none() && self.contact.email.is_none() {
+            problem(
+                "contact.phone",
+                "parents need a way to reach the contact: give a phone number, an email address, or both".into(),
+                "`phone = \"...\"` or `email = \"...\"` under [contact]",
+                None,
+            );
+        }
+        for (key, value) in [
+            ("site.base_url", &self.site.base_url),
+            ("district.website", &self.district.website),
+        ] {
+            if let Some(url) = value {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    problem(
+                        key,
+                        "this must be a full web address".into(),
+                        "an address starting with https://",
+                        Some(url),
+                    );
+                }
+            }
+        }
+        if self.site.theme.trim().is_empty() {
+            problem(
+                "site.theme",
+                "this must not be empty".into(),
+                "a theme name such as \"default\"",
+                None,
+            );
+        }
+    }
+
+    /// The jurisdiction's rule pack (checked when parsing).
+    pub fn pack(&self) -> Option<&'static Pack> {
+        Pack::get(&self.district.jurisdiction)
+    }
+}
+
+fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    let location = error
+        .span()
+        .map(|span| Location::from_bytes(text, span))
+        .unwrap_or_else(|| Location::from_line_column(text, 1, 1, 0));
+    let mut diagnostic = Diagnostic::error(FILE, message.clone()).at(&location);
+    // "missing field `x`" points at the table it is missing from.
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        let table = table_at(text, location.bytes.start);
+        let key = match table {
+            Some(table) => format!("{table}.{field}"),
+            None => field.to_string(),
+        };
+        diagnostic.message = format!("required setting `{key}` is missing");
+        diagnostic = diagnostic.field(key).expected(expected_for(field));
+    } else if message.starts_with("unknown field") {
+        diagnostic =
+            diagnostic.hint("check the spelling; README.md lists every setting of site.toml");
+    }
+    diagnostic
+}
+
+fn expected_for(field: &str) -> &'static str {
+    match field {
+        "district" => "a [district] table with `name` and `jurisdiction`",
+        "site" => "a [site] table with `title`",
+        "contact" => "a [contact] table with `name` and a `phone` or `email`",
+        "jurisdiction" => "a jurisdiction code: NY, CT or PA",
+        "name" | "title" => "a quoted text value",
+        _ => "a value for this setting",
+    }
+}
+
+/// The `[table]` header that a byte offset sits under, if any.
+fn table_at(text: &str, offset: usize) -> Option<String> {
+    let end = (offset + text[offset.min(text.len())..].find('\n').unwrap_or(0)).min(text.len());
+    text[..end]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('[') && !line.starts_with("[["))
+        .map(|line| {
+            line.trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string()
+        })
+}
+
+/// Where `table.key` is written, or the table header, or the top of the file.
+fn locate_key(text: &str, dotted: &str) -> Location {
+    let (table, key) = dotted.split_once('.').unwrap_or(("", dotted));
+    let mut offset = 0;
+    let mut in_table = table.is_empty();
+    let mut header = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            in_table = trimmed
+                .trim_end()
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                == table;
+            if in_table {
+                header = Some(offset..offset + line.trim_end().len());
+            }
+        } else if in_table {
+            let name = trimmed.split('=').next().unwrap_or("").trim();
+            if name == key && trimmed.contains('=') {
+                let start = offset + (line.len() - trimmed.len());
+                return Location::from_bytes(text, start..offset + line.trim_end().len());
+            }
+        }
+        offset += line.len();
+    }
+    Location::from_bytes(text, header.unwrap_or(0..0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[district]
+name = "Example School District"
+jurisdiction = "NY"
+
+[site]
+title = "Data Breach Notification"
+
+[contact]
+name = "Pat Doe"
+email = "privacy@example.org"
+"#;
+
+    #[test]
+    fn the_core_keys_make_a_valid_site() {
+        let config = SiteConfig::parse(MINIMAL).unwrap();
+        assert_eq!(config.site.language, "en");
+        assert_eq!(config.pack().unwrap().code, "NY");
+        assert!(config.media.is_none());
+    }
+
+    #[test]
+    fn a_missing_key_is_named_with_its_table() {
+        let text = MINIMAL.replace("jurisdiction = \"NY\"\n", "");
+        let diagnostics = SiteConfig::parse(&text).unwrap_err();
+        let item = diagnostics.sorted()[0].clone();
+        assert_eq!(item.field.as_deref(), Some("district.jurisdiction"));
+        assert_eq!(item.line, 2, "{item:?}");
+    }
+
+    #[test]
+    fn an_unknown_jurisdiction_lists_the_supported_ones() {
+        let text = MINIMAL.replace("\"NY\"", "\"TX\"");
+        let diagnostics = SiteConfig::parse(&text).unwrap_err();
+        let item = diagnostics.sorted()[0].clone();
+        assert!(item.message.contains("CT, NY, PA"), "{item:?}");
+        assert_eq!(item.line, 4);
+    }
+
+    #[test]
+    fn base_url_gains_a_trailing_slash() {
+        let text = MINIMAL.replace(
+            "[site]\n",
+            "[site]\nbase_url = \"https://example.org/breach\"\n",
+        );
+        let config = SiteConfig::parse(&text).unwrap();
+        assert_eq!(
+            config.site.base_url.as_deref(),
+            Some("https://example.org/breach/")
+        );
+    }
+}

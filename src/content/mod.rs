@@ -1,0 +1,248 @@
+//! Loading a site from disk: `site.toml`, `content/_index.md` and every incident record,
+//! validated into the [`Site`] model. Every problem in every file is collected.
+
+pub mod record;
+pub mod yaml;
+
+use std::fs;
+use std::path::Path;
+
+use crate::config::{self, SiteConfig};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::Failure;
+
+pub const INDEX_FILE: &str = "content/_index.md";
+pub const INCIDENTS_DIR: &str = "content/incidents";
+/// Real records are a few kilobytes; anything this large is a mistake, not a notice.
+const MAX_RECORD_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A loaded site and what was found wrong with it. When `diagnostics` holds errors, the
+/// records with errors are missing from `site.incidents` and nothing may be published.
+#[derive(Debug)]
+pub struct Loaded {
+    pub site: Site,
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and validates the site at `root`. A missing or invalid `site.toml` is a
+/// configuration failure; problems in records are returned as diagnostics.
+pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    let config = load_config(root)?;
+    let Some(pack) = config.pack() else {
+        // `SiteConfig::parse` has already rejected unknown jurisdictions.
+        return Err(Failure::Usage(format!(
+            "site.toml: unknown jurisdiction `{}`",
+            config.district.jurisdiction
+        )));
+    };
+    let mut diagnostics = Diagnostics::new();
+    let process_text = read_text(root, INDEX_FILE, &mut diagnostics).unwrap_or_default();
+    let mut incidents = Vec::new();
+    for (file, slug) in record_files(root, &mut diagnostics) {
+        let Some(source) = read_text(root, &file, &mut diagnostics) else {
+            continue;
+        };
+        if let Some(incident) = record::parse(&file, &slug, &source, &mut diagnostics) {
+            incidents.push(incident);
+        }
+    }
+    incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(Loaded {
+        site: Site {
+            config,
+            pack,
+            process_text,
+            incidents,
+        },
+        diagnostics,
+    })
+}
+
+pub fn load_config(root: &Path) -> Result<SiteConfig, Failure> {
+    let path = root.join(config::FILE);
+    let text = match fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Failure::Config(single(
+                Diagnostic::error(config::FILE, "site.toml is not UTF-8 text")
+                    .hint("save it as UTF-8 in your editor"),
+            ))
+        })?,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Failure::Config(single(
+                Diagnostic::error(config::FILE, format!("there is no site.toml in {}", root.display()))
+                    .hint("run breachpage in the folder of your site, pass --root DIR, or create a new site with `breachpage init`"),
+            )));
+        }
+        Err(error) => {
+            return Err(Failure::Config(single(Diagnostic::error(
+                config::FILE,
+                format!("site.toml cannot be read: {error}"),
+            ))))
+        }
+    };
+    SiteConfig::parse(&text).map_err(Failure::Config)
+}
+
+fn single(diagnostic: Diagnostic) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.push(diagnostic);
+    diagnostics
+}
+
+/// The record files under `content/incidents/`, sorted, with their slugs.
+fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, String)> {
+    let dir = root.join(INCIDENTS_DIR);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                INCIDENTS_DIR,
+                format!("the folder cannot be read: {error}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for name in names {
+        // Hidden files, editor backups and swap files are not records.
+        if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
+            continue;
+        }
+        let file = format!("{INCIDENTS_DIR}/{name}");
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
+            if !root.join(&file).is_dir() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &file,
+                        "this file is ignored: records must end in .yaml or .yml",
+                    )
+                    .hint("rename it to end in .yaml if it is an incident record"),
+                );
+            }
+            continue;
+        };
+        if let Err(suggestion) = check_slug(stem) {
+            diagnostics.push(
+                Diagnostic::error(&file, "the file name is used as the notice's web address and may only hold lowercase letters, digits and hyphens")
+                    .expected("a name such as 2025-01-08-sis-breach.yaml")
+                    .found(format!("\"{name}\""))
+                    .hint(format!("rename the file to {suggestion}.yaml")),
+            );
+            continue;
+        }
+        if let Some((other, _)) = files.iter().find(|(_, slug)| slug == stem) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &file,
+                    format!("two records have the same name: {other} and this one"),
+                )
+                .hint("rename or remove one of them; each notice needs its own address"),
+            );
+            continue;
+        }
+        files.push((file, stem.to_string()));
+    }
+    files
+}
+
+/// A slug is lowercase ASCII letters, digits and single hyphens; the error is a fixed one.
+pub fn check_slug(stem: &str) -> Result<(), String> {
+    let valid = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !stem.starts_with('-')
+        && !stem.ends_with('-')
+        && !stem.contains("--");
+    if valid {
+        return Ok(());
+    }
+    Err(slugify(stem))
+}
+
+/// `Phishing Email (Jan)` → `phishing-email-jan`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        "incident".to_string()
+    } else {
+        slug
+    }
+}
+
+/// A file as UTF-8 text; `None` (with a diagnostic) when it cannot be read. A missing
+/// `_index.md` is not a problem: the theme's default process text is used.
+fn read_text(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+    let path = root.join(file);
+    match fs::metadata(&path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+        Ok(meta) if meta.len() > MAX_RECORD_BYTES => {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "this file is {:.1} MB; a record or page text is normally a few kilobytes",
+                        meta.len() as f64 / 1_048_576.0
+                    ),
+                )
+                .hint("check that the right file was saved here"),
+            );
+            return None;
+        }
+        _ => {}
+    }
+    match fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+                let mut problem = Diagnostic::error(file, "this file is not UTF-8 text")
+                    .hint("save it as UTF-8 in your editor (\"Save with encoding: UTF-8\")");
+                problem.line = line;
+                problem.column = 1;
+                diagnostics.push(problem);
+                None
+            }
+        },
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                file,
+                format!("the file cannot be read: {error}"),
+            ));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_checked_and_suggested() {
+        assert!(check_slug("2025-01-08-sis-breach").is_ok());
+        assert_eq!(check_slug("SIS Breach").unwrap_err(), "sis-breach");
+        assert_eq!(check_slug("a--b").unwrap_err(), "a-b");
+        assert_eq!(slugify("Phishing Email (Jan)"), "phishing-email-jan");
+        assert_eq!(slugify("!!!"), "incident");
+    }
+}

@@ -1,0 +1,1038 @@
+//! An incident record (`content/incidents/SLUG.yaml`) read into a typed [`Incident`],
+//! with every problem in the file reported, not just the first.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde_yaml::{Mapping, Value};
+
+use crate::content::yaml::{self, SpanIndex};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::jurisdiction::OBLIGATION_IDS;
+use crate::model::{
+    Affected, Contractor, Group, Incident, Known, LawEnforcementDelay, Moment, Occurred, Status,
+    SubstituteNotice, SubstituteReason, Update,
+};
+use crate::{suggest, vocabulary};
+
+/// The fields of a record and of each of its groups.
+pub const TOP_FIELDS: &[&str] = &[
+    "title",
+    "status",
+    "published",
+    "updated",
+    "summary",
+    "discovered",
+    "determined",
+    "occurred",
+    "contractor",
+    "data",
+    "other_data",
+    "affected",
+    "description",
+    "investigation",
+    "what_you_can_do",
+    "law_enforcement_delay",
+    "substitute_notice",
+    "updates",
+    "notified",
+];
+const OCCURRED_FIELDS: &[&str] = &["from", "to"];
+const CONTRACTOR_FIELDS: &[&str] = &["name", "notified_district"];
+const AFFECTED_FIELDS: &[&str] = &["count", "estimated", "groups", "residents"];
+const DELAY_FIELDS: &[&str] = &["requested", "lifted"];
+const SUBSTITUTE_FIELDS: &[&str] = &["reason", "estimated_cost"];
+const UPDATE_FIELDS: &[&str] = &["date", "text"];
+
+/// Fields that belong inside a group, for the hint when one is written at the top level.
+const NESTED: &[(&str, &[&str])] = &[
+    ("occurred", OCCURRED_FIELDS),
+    ("contractor", CONTRACTOR_FIELDS),
+    ("affected", AFFECTED_FIELDS),
+    ("law_enforcement_delay", DELAY_FIELDS),
+    ("substitute_notice", SUBSTITUTE_FIELDS),
+];
+
+const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
+const UNKNOWN: &str = "unknown";
+
+/// Reads one record. Problems go to `diagnostics`; `None` when the file cannot be read as
+/// a record at all.
+pub fn parse(
+    file: &str,
+    slug: &str,
+    source: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Incident> {
+    diagnostics.add_source(file, source);
+    let document = match yaml::parse(source) {
+        Ok(document) => document,
+        Err(error) => {
+            diagnostics.push(syntax_problem(file, source, error));
+            return None;
+        }
+    };
+    let mut reader = Reader {
+        file,
+        source,
+        spans: &document.spans,
+        draft: false,
+        diagnostics,
+    };
+    reader.record(slug, &document.value)
+}
+
+fn syntax_problem(file: &str, source: &str, error: yaml::SyntaxError) -> Diagnostic {
+    let line_text = source
+        .lines()
+        .nth(error.location.line.saturating_sub(1))
+        .unwrap_or("");
+    let hint = if source.contains('\t') {
+        "YAML does not allow tab characters for indenting: indent with spaces only"
+    } else if line_text.matches(": ").count() > 1 || error.message.contains("mapping values") {
+        "a value that itself contains \": \" must be put in quotes, e.g. summary: \"Update: all accounts reset\""
+    } else {
+        "check the indenting of this line and the one above it; every field of a group is indented by the same number of spaces"
+    };
+    Diagnostic::error(
+        file,
+        format!("this file is not valid YAML: {}", error.message),
+    )
+    .at(&error.location)
+    .hint(hint)
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    source: &'a str,
+    spans: &'a SpanIndex,
+    /// Drafts may be incomplete: missing fields are warnings, not errors.
+    draft: bool,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Reader<'_> {
+    fn record(&mut self, slug: &str, value: &Value) -> Option<Incident> {
+        let Some(map) = self.mapping(value, "", TOP_FIELDS) else {
+            if value.is_null() {
+                let problem = Diagnostic::error(self.file, "this record is empty")
+                    .at(&self.start())
+                    .expected("the fields of an incident record; `breachpage new` writes a complete example");
+                self.diagnostics.push(problem);
+            }
+            return None;
+        };
+        let status = self
+            .required(map, "", "status")
+            .and_then(|v| self.status(v));
+        self.draft = status == Some(Status::Draft);
+        let errors_before = self.diagnostics.error_count();
+
+        let title = self.required_text(map, "", "title", "the headline of the notice");
+        let published = self.optional_date(map, "published");
+        if published.is_none() && !self.draft && self.get(map, "published").is_none() {
+            self.missing(
+                "",
+                "published",
+                "the date the notice is posted, YYYY-MM-DD (required unless status is draft)",
+            );
+        }
+        let updated = self.optional_date(map, "updated");
+        let summary = self.required_text(
+            map,
+            "",
+            "summary",
+            "one or two plain sentences summing up the incident",
+        );
+        let discovered = match self.required(map, "", "discovered") {
+            Some(value) => self.moment(value, "discovered"),
+            None => None,
+        };
+        let determined = self
+            .get(map, "determined")
+            .and_then(|v| self.moment(v, "determined"));
+        let occurred = self.occurred(map);
+        let contractor = self.contractor(map);
+        let data = self.data(map);
+        let other_data = self.optional_text(map, "other_data");
+        let affected = self.affected(map);
+        let description =
+            self.required_text(map, "", "description", "Markdown text saying what happened");
+        let investigation = self.required_text(
+            map,
+            "",
+            "investigation",
+            "Markdown text saying what the district is doing or plans to do",
+        );
+        let what_you_can_do = self.optional_text(map, "what_you_can_do");
+        let law_enforcement_delay = self.delay(map);
+        let substitute_notice = self.substitute_notice(map);
+        let updates = self.updates(map);
+        let notified = self.notified(map);
+
+        let status = status?;
+        if self.diagnostics.error_count() > errors_before {
+            return None;
+        }
+        Some(Incident {
+            slug: slug.to_string(),
+            file: self.file.to_string(),
+            title: title.unwrap_or_else(|| slug.to_string()),
+            status,
+            published,
+            updated,
+            summary: summary.unwrap_or_default(),
+            discovered,
+            determined,
+            occurred,
+            contractor,
+            data,
+            other_data,
+            affected,
+            description: description.unwrap_or_default(),
+            investigation: investigation.unwrap_or_default(),
+            what_you_can_do,
+            law_enforcement_delay,
+            substitute_notice,
+            updates,
+            notified,
+        })
+    }
+
+    fn status(&mut self, value: &Value) -> Option<Status> {
+        let expected = "`draft` (never published), `active` (a current notification) or `resolved` (kept under past notifications)";
+        let text = self.text(value, "status", expected)?;
+        match text.as_str() {
+            "draft" => Some(Status::Draft),
+            "active" => Some(Status::Active),
+            "resolved" => Some(Status::Resolved),
+            other => {
+                let hint = suggest::closest(other, ["draft", "active", "resolved"])
+                    .map(|s| format!("did you mean `{s}`?"));
+                self.problem(
+                    "status",
+                    "this is not a status breachpage knows",
+                    expected,
+                    Some(value),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    fn occurred(&mut self, map: &Mapping) -> Occurred {
+        let Some(value) = self.get(map, "occurred") else {
+            return Occurred::default();
+        };
+        let Some(inner) = self.mapping(value, "occurred", OCCURRED_FIELDS) else {
+            return Occurred::default();
+        };
+        Occurred {
+            from: self
+                .get(inner, "from")
+                .and_then(|v| self.date(v, "occurred.from")),
+            to: self
+                .get(inner, "to")
+                .and_then(|v| self.date(v, "occurred.to")),
+        }
+    }
+
+    fn contractor(&mut self, map: &Mapping) -> Option<Contractor> {
+        let value = self.get(map, "contractor")?;
+        let inner = self.mapping(value, "contractor", CONTRACTOR_FIELDS)?;
+        let name = self.required_text(inner, "contractor", "name", "the contractor's name");
+        let notified_district = match self.required(inner, "contractor", "notified_district") {
+            Some(value) => self.date(value, "contractor.notified_district"),
+            None => None,
+        };
+        Some(Contractor {
+            name: name?,
+            notified_district,
+        })
+    }
+
+    fn data(&mut self, map: &Mapping) -> Known<Vec<String>> {
+        let expected = "a list of data elements such as [student_name, date_of_birth], or `unknown`; README.md lists them all";
+        let Some(value) = self.required(map, "", "data") else {
+            return Known::Unknown;
+        };
+        if value.as_str().is_some_and(|s| s.trim() == UNKNOWN) {
+            return Known::Unknown;
+        }
+        let items: Vec<(String, &Value)> = match value {
+            Value::Sequence(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("data[{i}]"), item))
+                .collect(),
+            Value::String(_) => vec![("data".to_string(), value)],
+            _ => {
+                self.problem(
+                    "data",
+                    "this must be a list of data elements",
+                    expected,
+                    Some(value),
+                    None,
+                );
+                return Known::Unknown;
+            }
+        };
+        if items.is_empty() {
+            self.problem(
+                "data",
+                "the list of data elements is empty",
+                expected,
+                None,
+                None,
+            );
+            return Known::Unknown;
+        }
+        let mut ids = Vec::new();
+        for (path, item) in items {
+            let Some(id) = self.text(item, &path, "a data element name") else {
+                continue;
+            };
+            if vocabulary::element(&id).is_some() {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            } else if id == UNKNOWN {
+                self.problem(
+                    &path,
+                    "`unknown` must stand alone: write `data: unknown` instead of a list",
+                    expected,
+                    Some(item),
+                    None,
+                );
+            } else {
+                let hint = match suggest::closest(&id, vocabulary::ids()) {
+                    Some(s) => format!("did you mean `{s}`? Elements the list lacks go in `other_data` as plain text"),
+                    None => "describe elements that are not in the list in `other_data` as plain text".to_string(),
+                };
+                self.problem(
+                    &path,
+                    "this is not a data element breachpage knows",
+                    expected,
+                    Some(item),
+                    Some(hint),
+                );
+            }
+        }
+        Known::Known(ids)
+    }
+
+    fn affected(&mut self, map: &Mapping) -> Affected {
+        let mut affected = Affected {
+            count: Known::Unknown,
+            estimated: true,
+            groups: Vec::new(),
+            residents: None,
+        };
+        let Some(value) = self.required(map, "", "affected") else {
+            return affected;
+        };
+        let Some(inner) = self.mapping(value, "affected", AFFECTED_FIELDS) else {
+            return affected;
+        };
+        if let Some(value) = self.required(inner, "affected", "count") {
+            affected.count = match value.as_str() {
+                Some(text) if text.trim() == UNKNOWN => Known::Unknown,
+                _ => self.whole_number(value, "affected.count", "the estimated number of people or records affected, as a whole number such as 1250, or `unknown`")
+                    .map_or(Known::Unknown, Known::Known),
+            };
+        }
+        if let Some(value) = self.get(inner, "estimated") {
+            match value {
+                Value::Bool(b) => affected.estimated = *b,
+                _ => self.problem(
+                    "affected.estimated",
+                    "this must be true or false",
+                    "`true` (the count is an estimate) or `false` (it is exact)",
+                    Some(value),
+                    Some("write true or false without quotes".into()),
+                ),
+            }
+        }
+        if let Some(value) = self.required(inner, "affected", "groups") {
+            affected.groups = self.groups(value);
+        }
+        affected.residents = self.get(inner, "residents").and_then(|v| {
+            self.whole_number(
+                v,
+                "affected.residents",
+                "the number of affected people living in the state, as a whole number",
+            )
+        });
+        affected
+    }
+
+    fn groups(&mut self, value: &Value) -> Vec<Group> {
+        let names: Vec<&str> = Group::ALL.iter().map(|g| g.as_str()).collect();
+        let expected = format!("a list of any of: {}", names.join(", "));
+        let items: Vec<(String, &Value)> = match value {
+            Value::Sequence(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("affected.groups[{i}]"), item))
+                .collect(),
+            Value::String(_) => vec![("affected.groups".to_string(), value)],
+            _ => {
+                self.problem(
+                    "affected.groups",
+                    "this must be a list of groups",
+                    &expected,
+                    Some(value),
+                    None,
+                );
+                return Vec::new();
+            }
+        };
+        if items.is_empty() {
+            self.problem(
+                "affected.groups",
+                "say which groups were affected",
+                &expected,
+                None,
+                None,
+            );
+        }
+        let mut groups = Vec::new();
+        for (path, item) in items {
+            let Some(name) = self.text(item, &path, &expected) else {
+                continue;
+            };
+            match Group::ALL.iter().find(|g| g.as_str() == name) {
+                Some(group) if !groups.contains(group) => groups.push(*group),
+                Some(_) => {}
+                None => {
+                    let hint = suggest::closest(&name, names.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?"));
+                    self.problem(
+                        &path,
+                        "this is not a group breachpage knows",
+                        &expected,
+                        Some(item),
+                        hint,
+                    );
+                }
+            }
+        }
+        groups
+    }
+
+    fn delay(&mut self, map: &Mapping) -> Option<LawEnforcementDelay> {
+        let value = self.get(map, "law_enforcement_delay")?;
+        let inner = self.mapping(value, "law_enforcement_delay", DELAY_FIELDS)?;
+        // A delay without a request date is still a delay: the notice stays withheld.
+        let requested = self.required(inner, "law_enforcement_delay", "requested");
+        let requested = requested.and_then(|v| self.date(v, "law_enforcement_delay.requested"));
+        let lifted = self
+            .get(inner, "lifted")
+            .and_then(|v| self.date(v, "law_enforcement_delay.lifted"));
+        Some(LawEnforcementDelay {
+            requested: requested?,
+            lifted,
+        })
+    }
+
+    fn substitute_notice(&mut self, map: &Mapping) -> Option<SubstituteNotice> {
+        let value = self.get(map, "substitute_notice")?;
+        let inner = self.mapping(value, "substitute_notice", SUBSTITUTE_FIELDS)?;
+        let expected = "`cost` (notice would cost too much), `count` (too many people to notify) or `insufficient_contact` (the district lacks contact details)";
+        let reason_value = self.required(inner, "substitute_notice", "reason")?;
+        let text = self.text(reason_value, "substitute_notice.reason", expected)?;
+        let reason = match text.as_str() {
+            "cost" => SubstituteReason::Cost,
+            "count" => SubstituteReason::Count,
+            "insufficient_contact" => SubstituteReason::InsufficientContact,
+            other => {
+                let hint = suggest::closest(other, ["cost", "count", "insufficient_contact"])
+                    .map(|s| format!("did you mean `{s}`?"));
+                self.problem(
+                    "substitute_notice.reason",
+                    "this is not a reason breachpage knows",
+                    expected,
+                    Some(reason_value),
+                    hint,
+                );
+                return None;
+            }
+        };
+        let estimated_cost = match self.get(inner, "estimated_cost") {
+            Some(value) => self.whole_number(
+                value,
+                "substitute_notice.estimated_cost",
+                "the estimated cost of direct notice in whole dollars, such as 275000",
+            ),
+            None if reason == SubstituteReason::Cost => {
+                self.missing("substitute_notice", "estimated_cost", "the estimated cost of direct notice in whole dollars (required when the reason is `cost`)");
+                None
+            }
+            None => None,
+        };
+        Some(SubstituteNotice {
+            reason,
+            estimated_cost,
+        })
+    }
+
+    fn updates(&mut self, map: &Mapping) -> Vec<Update> {
+        let Some(value) = self.get(map, "updates") else {
+            return Vec::new();
+        };
+        let Value::Sequence(items) = value else {
+            self.problem(
+                "updates",
+                "this must be a list of updates",
+                "a list of entries, each with `date` and `text`",
+                Some(value),
+                Some("start each update with \"- date: YYYY-MM-DD\" on its own line".into()),
+            );
+            return Vec::new();
+        };
+        let mut updates = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("updates[{i}]");
+            let Some(inner) = self.mapping(item, &path, UPDATE_FIELDS) else {
+                continue;
+            };
+            let date = self
+                .required(inner, &path, "date")
+                .and_then(|v| self.date(v, &format!("{path}.date")));
+            let text = self.required_text(inner, &path, "text", "Markdown text of the update");
+            if let (Some(date), Some(text)) = (date, text) {
+                updates.push(Update { date, text });
+            }
+        }
+        // Newest first; updates of one day keep the order they were written in.
+        updates.sort_by_key(|u| std::cmp::Reverse(u.date));
+        updates
+    }
+
+    fn notified(&mut self, map: &Mapping) -> BTreeMap<String, NaiveDate> {
+        let mut notified = BTreeMap::new();
+        let Some(value) = self.get(map, "notified") else {
+            return notified;
+        };
+        let Some(inner) = self.mapping(value, "notified", OBLIGATION_IDS) else {
+            return notified;
+        };
+        for (key, value) in inner {
+            let Some(id) = key.as_str() else { continue };
+            if !OBLIGATION_IDS.contains(&id) || value.is_null() {
+                continue;
+            }
+            if let Some(date) = self.date(value, &format!("notified.{id}")) {
+                notified.insert(id.to_string(), date);
+            }
+        }
+        notified
+    }
+
+    // ---- value readers -------------------------------------------------------------
+
+    /// `value` as a mapping whose keys are all in `allowed`.
+    fn mapping<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Mapping> {
+        let Value::Mapping(map) = value else {
+            if !value.is_null() || !path.is_empty() {
+                let expected = format!("a group of indented fields: {}", allowed.join(", "));
+                let what = if path.is_empty() { "a record" } else { "this" };
+                self.problem(
+                    path,
+                    &format!("{what} must be a group of fields"),
+                    &expected,
+                    Some(value),
+                    None,
+                );
+            }
+            return None;
+        };
+        for key in map.keys() {
+            let Some(name) = key.as_str() else {
+                let at = self.start();
+                self.diagnostics.push(
+                    Diagnostic::error(self.file, "field names must be words, such as `title`")
+                        .at(&at)
+                        .field(path)
+                        .found(describe(key)),
+                );
+                continue;
+            };
+            if allowed.contains(&name) {
+                continue;
+            }
+            let full = join(path, name);
+            let location = self
+                .spans
+                .key(&full)
+                .cloned()
+                .unwrap_or_else(|| self.start());
+            let mut problem = Diagnostic::error(
+                self.file,
+                format!("`{name}` is not a field breachpage knows here"),
+            )
+            .field(full)
+            .at(&location)
+            .expected(format!("one of: {}", allowed.join(", ")));
+            if let Some(hint) = self.field_hint(path, name, allowed) {
+                problem = problem.hint(hint);
+            }
+            self.diagnostics.push(problem);
+        }
+        Some(map)
+    }
+
+    fn field_hint(&self, path: &str, name: &str, allowed: &[&str]) -> Option<String> {
+        if let Some(s) = suggest::closest(name, allowed.iter().copied()) {
+            return Some(format!("did you mean `{s}`?"));
+        }
+        if path.is_empty() {
+            for (group, fields) in NESTED {
+                if let Some(s) = suggest::closest(name, fields.iter().copied()) {
+                    return Some(format!("did you mean `{s}`, indented under `{group}:`?"));
+                }
+            }
+        }
+        None
+    }
+
+    /// The value of `key`, treating an empty value (`key:` with nothing after it) as absent.
+    fn get<'v>(&self, map: &'v Mapping, key: &str) -> Option<&'v Value> {
+        map.get(key).filter(|value| !value.is_null())
+    }
+
+    fn required<'v>(&mut self, map: &'v Mapping, parent: &str, key: &str) -> Option<&'v Value> {
+        let value = self.get(map, key);
+        if value.is_none() {
+            self.missing(parent, key, expected_of(key));
+        }
+        value
+    }
+
+    fn missing(&mut self, parent: &str, key: &str, expected: &str) {
+        let path = join(parent, key);
+        let location = self
+            .spans
+            .key(&path)
+            .or_else(|| self.spans.key(parent))
+            .cloned()
+            .unwrap_or_else(|| self.start());
+        let message = if self.draft {
+            format!("`{path}` is still missing; it is required before this draft can be published")
+        } else {
+            format!("required field `{path}` is missing")
+        };
+        let problem = if self.draft {
+            Diagnostic::warning(self.file, message)
+        } else {
+            Diagnostic::error(self.file, message)
+        };
+        self.diagnostics
+            .push(problem.field(path).at(&location).expected(expected));
+    }
+
+    fn required_text(
+        &mut self,
+        map: &Mapping,
+        parent: &str,
+        key: &str,
+        expected: &str,
+    ) -> Option<String> {
+        let path = join(parent, key);
+        match self.get(map, key) {
+            Some(value) => {
+                let text = self.text(value, &path, expected)?;
+                if text.is_empty() {
+                    self.missing(parent, key, expected);
+                    return None;
+                }
+                Some(text)
+            }
+            None => {
+                self.missing(parent, key, expected);
+                None
+            }
+        }
+    }
+
+    fn optional_text(&mut self, map: &Mapping, key: &str) -> Option<String> {
+        let value = self.get(map, key)?;
+        self.text(value, key, "text")
+            .filter(|text| !text.is_empty())
+    }
+
+    fn text(&mut self, value: &Value, path: &str, expected: &str) -> Option<String> {
+        match value {
+            Value::String(text) => Some(text.trim().to_string()),
+            _ => {
+                let hint = matches!(value, Value::Bool(_) | Value::Number(_))
+                    .then(|| "put the text in quotes".to_string());
+                self.problem(path, "this must be text", expected, Some(value), hint);
+                None
+            }
+        }
+    }
+
+    fn optional_date(&mut self, map: &Mapping, key: &str) -> Option<NaiveDate> {
+        let value = self.get(map, key)?;
+        self.date(value, key)
+    }
+
+    fn date(&mut self, value: &Value, path: &str) -> Option<NaiveDate> {
+        let Some(text) = value.as_str().map(str::trim) else {
+            self.problem(path, "this must be a date", DATE_FORMAT, Some(value), None);
+            return None;
+        };
+        match parse_date(text) {
+            Ok(date) => Some(date),
+            Err(hint) => {
+                self.problem(
+                    path,
+                    "this is not a valid date",
+                    DATE_FORMAT,
+                    Some(value),
+                    Some(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn moment(&mut self, value: &Value, path: &str) -> Option<Moment> {
+        let expected = "a date written YYYY-MM-DD, or a date and local time written YYYY-MM-DDTHH:MM (such as 2025-01-08T14:30)";
+        let Some(text) = value.as_str().map(str::trim) else {
+            self.problem(path, "this must be a date", expected, Some(value), None);
+            return None;
+        };
+        if let Some((date, time)) = text.split_once('T') {
+            let ok = time.len() == 5
+                && parse_date(date).is_ok()
+                && NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").is_ok();
+            if ok {
+                return NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+                    .ok()
+                    .map(Moment::DateTime);
+            }
+            let hint = "write the time with two-digit hours and minutes on a 24-hour clock, such as 2025-01-08T09:05".to_string();
+            self.problem(
+                path,
+                "this is not a valid date and time",
+                expected,
+                Some(value),
+                Some(hint),
+            );
+            return None;
+        }
+        match parse_date(text) {
+            Ok(date) => Some(Moment::Date(date)),
+            Err(hint) => {
+                self.problem(
+                    path,
+                    "this is not a valid date",
+                    expected,
+                    Some(value),
+                    Some(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn whole_number(&mut self, value: &Value, path: &str, expected: &str) -> Option<u64> {
+        if let Some(n) = value.as_u64() {
+            return Some(n);
+        }
+        let hint = match value {
+            Value::String(text)
+                if text.contains(',') && text.replace(',', "").trim().parse::<u64>().is_ok() =>
+            {
+                Some(format!(
+                    "write the number without commas: {}",
+                    text.replace(',', "").trim()
+                ))
+            }
+            Value::String(text) if text.trim().parse::<u64>().is_ok() => {
+                Some("remove the quotes around the number".to_string())
+            }
+            Value::Number(n) if n.as_f64().is_some_and(|f| f < 0.0) => {
+                Some("the number cannot be negative".to_string())
+            }
+            Value::Number(_) => Some("use a whole number, without decimals".to_string()),
+            _ => None,
+        };
+        self.problem(
+            path,
+            "this must be a whole number",
+            expected,
+            Some(value),
+            hint,
+        );
+        None
+    }
+
+    fn problem(
+        &mut self,
+        path: &str,
+        message: &str,
+        expected: &str,
+        found: Option<&Value>,
+        hint: Option<String>,
+    ) {
+        let location = self
+            .spans
+            .value(path)
+            .cloned()
+            .unwrap_or_else(|| self.start());
+        let mut problem = Diagnostic::error(self.file, message)
+            .at(&location)
+            .expected(expected);
+        if !path.is_empty() {
+            problem = problem.field(path);
+        }
+        if let Some(found) = found {
+            problem = problem.found(describe(found));
+        }
+        if let Some(hint) = hint {
+            problem = problem.hint(hint);
+        }
+        self.diagnostics.push(problem);
+    }
+
+    fn start(&self) -> Location {
+        Location::from_line_column(self.source, 1, 1, 0)
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly; the error is a hint in plain words.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2) {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            format!("{text} is not a real calendar date; check the month and the day")
+        });
+    }
+    if parts.len() == 3
+        && digits(parts[0], 4)
+        && parts[1..]
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(format!(
+            "write the month and the day with two digits each: {}-{:0>2}-{:0>2}",
+            parts[0], parts[1], parts[2]
+        ));
+    }
+    Err("write dates as year-month-day with digits, such as 2025-01-08".to_string())
+}
+
+fn expected_of(key: &str) -> &'static str {
+    match key {
+        "status" => "`draft`, `active` or `resolved`",
+        "discovered" => "the date the breach was discovered, YYYY-MM-DD (or YYYY-MM-DDTHH:MM)",
+        "data" => "a list of the data elements involved, or `unknown`",
+        "affected" => "a group with `count` and `groups`",
+        "count" => "the estimated number affected, or `unknown`",
+        "groups" => "a list of the groups affected: students, parents, teachers, principals, staff",
+        "notified_district" => "the date the contractor notified the district, YYYY-MM-DD",
+        "requested" => "the date law enforcement asked for the delay, YYYY-MM-DD",
+        "reason" => "`cost`, `count` or `insufficient_contact`",
+        "date" => DATE_FORMAT,
+        _ => "a value",
+    }
+}
+
+/// A found value in words.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("`{b}` (a yes/no value)"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => {
+            let s = s.trim();
+            if s.chars().count() > 60 {
+                format!("\"{}…\"", s.chars().take(57).collect::<String>())
+            } else {
+                format!("\"{s}\"")
+            }
+        }
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a group of fields".to_string(),
+        Value::Tagged(tagged) => format!("a value tagged {}", tagged.tag),
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(source: &str) -> (Option<Incident>, Vec<Diagnostic>) {
+        let mut diagnostics = Diagnostics::new();
+        let incident = parse("content/incidents/x.yaml", "x", source, &mut diagnostics);
+        (
+            incident,
+            diagnostics.sorted().into_iter().cloned().collect(),
+        )
+    }
+
+    const COMPLETE: &str = "\
+title: Unauthorized access to the student information system
+status: active
+published: 2025-01-10
+summary: Someone outside the district viewed student records.
+discovered: 2025-01-08T14:30
+data: [student_name, date_of_birth]
+affected:
+  count: 1250
+  groups: [students, parents]
+description: What happened.
+investigation: What we are doing.
+";
+
+    #[test]
+    fn a_complete_record_reads_cleanly() {
+        let (incident, problems) = read(COMPLETE);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        assert_eq!(incident.status, Status::Active);
+        assert_eq!(incident.affected.count, Known::Known(1250));
+        assert!(incident.affected.estimated);
+        assert_eq!(
+            incident.discovered,
+            Some(Moment::DateTime(
+                NaiveDate::from_ymd_opt(2025, 1, 8)
+                    .unwrap()
+                    .and_hms_opt(14, 30, 0)
+                    .unwrap()
+            ))
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let source = COMPLETE
+            .replace("summary:", "sumary:")
+            .replace("published: 2025-01-10", "published: 2025-02-30")
+            .replace("count: 1250", "count: lots");
+        let (incident, problems) = read(&source);
+        assert!(incident.is_none());
+        let lines: Vec<(usize, Option<&str>)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_deref()))
+            .collect();
+        assert!(lines.contains(&(3, Some("published"))), "{lines:?}");
+        assert!(lines.contains(&(4, Some("sumary"))), "{lines:?}");
+        assert!(lines.contains(&(8, Some("affected.count"))), "{lines:?}");
+        assert!(
+            lines.iter().any(|(_, f)| *f == Some("summary")),
+            "missing summary reported: {lines:?}"
+        );
+        let unknown = problems
+            .iter()
+            .find(|p| p.field.as_deref() == Some("sumary"))
+            .unwrap();
+        assert_eq!(unknown.hint.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn unknown_values_read_as_unknown() {
+        let source = COMPLETE
+            .replace("data: [student_name, date_of_birth]", "data: unknown")
+            .replace("count: 1250", "count: unknown");
+        let (incident, problems) = read(&source);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        assert_eq!(incident.data, Known::Unknown);
+        assert_eq!(incident.affected.count, Known::Unknown);
+    }
+
+    #[test]
+    fn vocabulary_typos_get_a_suggestion() {
+        let source = COMPLETE.replace("date_of_birth]", "date_of_brith]");
+        let (_, problems) = read(&source);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field.as_deref(), Some("data[1]"));
+        assert!(problems[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `date_of_birth`?"));
+    }
+
+    #[test]
+    fn a_nested_field_at_the_top_level_points_to_its_group() {
+        let source = format!("{COMPLETE}notified_district: 2025-01-09\n");
+        let (_, problems) = read(&source);
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("did you mean `notified_district`, indented under `contractor:`?")
+        );
+    }
+
+    #[test]
+    fn drafts_may_be_incomplete() {
+        let (incident, problems) = read("title: Something happened\nstatus: draft\n");
+        assert!(incident.is_some());
+        assert!(!problems.is_empty());
+        assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+    }
+
+    #[test]
+    fn dates_must_be_real_and_written_in_full() {
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("2025-02-29")
+            .unwrap_err()
+            .contains("not a real calendar date"));
+        assert_eq!(
+            parse_date("2025-2-3").unwrap_err(),
+            "write the month and the day with two digits each: 2025-02-03"
+        );
+        assert!(parse_date("January 8, 2025").is_err());
+    }
+
+    #[test]
+    fn counts_with_commas_get_a_hint() {
+        let (_, problems) = read(&COMPLETE.replace("count: 1250", "count: \"1,250\""));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("write the number without commas: 1250")
+        );
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let (_, problems) = read("title: x\naffected:\n\tcount: 3\n");
+        assert!(
+            problems[0].hint.as_deref().unwrap().contains("tab"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn updates_are_newest_first() {
+        let source = format!("{COMPLETE}updates:\n  - date: 2025-01-11\n    text: first\n  - date: 2025-01-15\n    text: second\n");
+        let (incident, problems) = read(&source);
+        assert!(problems.is_empty(), "{problems:?}");
+        let texts: Vec<String> = incident
+            .unwrap()
+            .updates
+            .into_iter()
+            .map(|u| u.text)
+            .collect();
+        assert_eq!(texts, ["second", "first"]);
+    }
+}

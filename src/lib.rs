@@ -1,0 +1,44 @@
+//! breachpage: turns a school district's YAML incident records into its public
+//! data-breach notice site, checking each notice against the jurisdiction's law.
+//!
+//! Data flows one way: [`content::load`] reads and validates the site into a
+//! [`model::Site`]; [`render::render`] turns it into an in-memory set of pages; the
+//! commands in [`cmd`] write that set ([`output`]) or report on it.
+
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod jurisdiction;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod suggest;
+pub mod theme;
+pub mod visibility;
+pub mod vocabulary;
+
+use diagnostics::Diagnostics;
+
+/// Why a command failed, which decides its exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad usage (exit 2).
+    Usage(String),
+    /// `site.toml` is missing, unreadable or invalid (exit 2).
+    Config(Diagnostics),
+    /// The site has errors: invalid records, broken templates (exit 1).
+    Site(Diagnostics),
+    /// The output could not be written (exit 1).
+    Io(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) | Failure::Config(_) => 2,
+            Failure::Site(_) | Failure::Io(_) => 1,
+        }
+    }
+}

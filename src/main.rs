@@ -1,0 +1,39 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use breachpage::cli::Cli;
+use breachpage::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match breachpage::cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            report(&failure);
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+fn report(failure: &Failure) {
+    match failure {
+        Failure::Usage(message) | Failure::Io(message) => eprintln!("error: {message}"),
+        Failure::Config(diagnostics) => {
+            eprint!("{}", diagnostics.render_text());
+            if !diagnostics.is_empty() {
+                eprintln!("site.toml must be fixed first; nothing was built or changed.");
+            }
+        }
+        Failure::Site(diagnostics) => {
+            eprint!("{}", diagnostics.render_text());
+            let errors = diagnostics.error_count();
+            if errors > 0 {
+                eprintln!(
+                    "{errors} error{} found; nothing was published and the previous site is unchanged.",
+                    if errors == 1 { "" } else { "s" }
+                );
+            }
+        }
+    }
+}

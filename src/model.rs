@@ -1,0 +1,190 @@
+//! The validated site: what loading produces and rendering consumes.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::config::SiteConfig;
+use crate::jurisdiction::Pack;
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pack: &'static Pack,
+    /// Markdown of `content/_index.md`: the process text shown above the notices.
+    pub process_text: String,
+    /// Every record, drafts included, sorted by slug.
+    pub incidents: Vec<Incident>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Draft,
+    Active,
+    Resolved,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Active => "active",
+            Status::Resolved => "resolved",
+        }
+    }
+}
+
+/// A value that may be given as `unknown` while the investigation goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known<T> {
+    Known(T),
+    Unknown,
+}
+
+/// A date, or a date and local time (for clocks counted in hours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Moment {
+    Date(NaiveDate),
+    DateTime(NaiveDateTime),
+}
+
+impl Moment {
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Moment::Date(date) => date,
+            Moment::DateTime(at) => at.date(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Students,
+    Parents,
+    Teachers,
+    Principals,
+    Staff,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Students,
+        Group::Parents,
+        Group::Teachers,
+        Group::Principals,
+        Group::Staff,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Students => "students",
+            Group::Parents => "parents",
+            Group::Teachers => "teachers",
+            Group::Principals => "principals",
+            Group::Staff => "staff",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubstituteReason {
+    Cost,
+    Count,
+    InsufficientContact,
+}
+
+impl SubstituteReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubstituteReason::Cost => "cost",
+            SubstituteReason::Count => "count",
+            SubstituteReason::InsufficientContact => "insufficient_contact",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubstituteNotice {
+    pub reason: SubstituteReason,
+    /// Dollars; present with reason `cost`.
+    pub estimated_cost: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contractor {
+    pub name: String,
+    pub notified_district: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LawEnforcementDelay {
+    pub requested: NaiveDate,
+    pub lifted: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Occurred {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Affected {
+    pub count: Known<u64>,
+    pub estimated: bool,
+    pub groups: Vec<Group>,
+    pub residents: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub date: NaiveDate,
+    /// Markdown.
+    pub text: String,
+}
+
+/// One incident record. Drafts may be incomplete: a missing field then holds its empty
+/// value (the loader reports what is still missing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    /// The file stem: the notice's address under `notices/`.
+    pub slug: String,
+    /// The record's path relative to the site root.
+    pub file: String,
+    pub title: String,
+    pub status: Status,
+    pub published: Option<NaiveDate>,
+    pub updated: Option<NaiveDate>,
+    pub summary: String,
+    pub discovered: Option<Moment>,
+    pub determined: Option<Moment>,
+    pub occurred: Occurred,
+    pub contractor: Option<Contractor>,
+    /// Vocabulary ids.
+    pub data: Known<Vec<String>>,
+    pub other_data: Option<String>,
+    pub affected: Affected,
+    /// Markdown.
+    pub description: String,
+    /// Markdown.
+    pub investigation: String,
+    /// Markdown; the jurisdiction's guidance is used when absent.
+    pub what_you_can_do: Option<String>,
+    pub law_enforcement_delay: Option<LawEnforcementDelay>,
+    pub substitute_notice: Option<SubstituteNotice>,
+    /// Newest first.
+    pub updates: Vec<Update>,
+    /// Obligation id → date it was met.
+    pub notified: BTreeMap<String, NaiveDate>,
+}
+
+impl Incident {
+    /// The date shown as "last updated": the newest of `updated` and the update log.
+    pub fn last_updated(&self) -> Option<NaiveDate> {
+        self.updates
+            .iter()
+            .map(|u| u.date)
+            .chain(self.updated)
+            .max()
+    }
+}

@@ -1,0 +1,202 @@
+//! Words for dates, numbers and phone numbers, in the page's language.
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use serde::Serialize;
+
+use crate::model::Moment;
+
+/// The interface strings of one language, falling back to English, then to the key.
+#[derive(Clone, Copy)]
+pub struct Strings<'a> {
+    pub own: &'a toml::Table,
+    pub english: &'a toml::Table,
+}
+
+impl<'a> Strings<'a> {
+    pub fn get(&self, key: &'a str) -> &'a str {
+        self.own
+            .get(key)
+            .or_else(|| self.english.get(key))
+            .and_then(toml::Value::as_str)
+            .unwrap_or(key)
+    }
+
+    fn month(&self, month0: u32) -> &'a str {
+        let months = self
+            .own
+            .get("months")
+            .or_else(|| self.english.get("months"))
+            .and_then(toml::Value::as_array);
+        months
+            .and_then(|m| m.get(month0 as usize))
+            .and_then(toml::Value::as_str)
+            .unwrap_or("")
+    }
+
+    /// Both tables merged (own over English), for templates.
+    pub fn merged(&self) -> toml::Table {
+        let mut table = self.english.clone();
+        table.extend(self.own.clone());
+        table
+    }
+}
+
+/// A date for templates: machine-readable and in words.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+pub fn date(strings: Strings, date: NaiveDate) -> DateView {
+    DateView {
+        iso: date.format("%Y-%m-%d").to_string(),
+        text: date_words(strings, date),
+    }
+}
+
+pub fn moment(strings: Strings, moment: Moment) -> DateView {
+    match moment {
+        Moment::Date(d) => date(strings, d),
+        Moment::DateTime(at) => {
+            let time = if strings.get("clock") == "24" {
+                format!("{:02}:{:02}", at.hour(), at.minute())
+            } else {
+                let (pm, hour) = at.hour12();
+                let suffix = if pm {
+                    strings.get("pm")
+                } else {
+                    strings.get("am")
+                };
+                format!("{hour}:{:02} {suffix}", at.minute())
+            };
+            DateView {
+                iso: at.format("%Y-%m-%dT%H:%M").to_string(),
+                text: format!("{}, {time}", date_words(strings, at.date())),
+            }
+        }
+    }
+}
+
+/// "January 8, 2022".
+pub fn date_words(strings: Strings, date: NaiveDate) -> String {
+    strings
+        .get("date_format")
+        .replace("{month}", strings.month(date.month0()))
+        .replace("{day}", &date.day().to_string())
+        .replace("{year}", &date.year().to_string())
+}
+
+/// "1,250".
+pub fn count(strings: Strings, n: u64) -> String {
+    let separator = strings.get("thousands_separator");
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A `tel:` target: `1-800-771-7755` → `+18007717755`. An extension (`ext. 12`, `x12`) is
+/// kept as `;ext=12`.
+pub fn phone_href(phone: &str) -> String {
+    let lower = phone.to_ascii_lowercase();
+    let (number, extension) = match lower.find("ext").or_else(|| lower.find('x')) {
+        Some(at) => (&phone[..at], Some(&phone[at..])),
+        None => (phone, None),
+    };
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    let mut href = match digits.len() {
+        10 => format!("+1{digits}"),
+        11 if digits.starts_with('1') => format!("+{digits}"),
+        _ if number.trim_start().starts_with('+') => format!("+{digits}"),
+        _ => digits,
+    };
+    if let Some(extension) = extension {
+        let ext: String = extension.chars().filter(char::is_ascii_digit).collect();
+        if !ext.is_empty() {
+            href.push_str(";ext=");
+            href.push_str(&ext);
+        }
+    }
+    href
+}
+
+/// A web address as shown to readers: without the scheme and the trailing slash.
+pub fn url_text(url: &str) -> String {
+    let text = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let text = text.strip_prefix("www.").map_or(text, |rest| {
+        // Keep "www." when it is all there is to the host.
+        if rest.contains('.') {
+            rest
+        } else {
+            text
+        }
+    });
+    text.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+
+    fn with_strings<T>(f: impl FnOnce(Strings) -> T) -> T {
+        let theme = Theme::embedded();
+        let english = &theme.strings["en"];
+        f(Strings {
+            own: english,
+            english,
+        })
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        let text = with_strings(|s| date_words(s, NaiveDate::from_ymd_opt(2022, 1, 8).unwrap()));
+        assert_eq!(text, "January 8, 2022");
+    }
+
+    #[test]
+    fn times_use_the_twelve_hour_clock_in_english() {
+        let at = NaiveDate::from_ymd_opt(2025, 1, 8)
+            .unwrap()
+            .and_hms_opt(14, 5, 0)
+            .unwrap();
+        let view = with_strings(|s| moment(s, Moment::DateTime(at)));
+        assert_eq!(view.text, "January 8, 2025, 2:05 p.m.");
+        assert_eq!(view.iso, "2025-01-08T14:05");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(with_strings(|s| count(s, 1250)), "1,250");
+        assert_eq!(with_strings(|s| count(s, 999)), "999");
+        assert_eq!(with_strings(|s| count(s, 1_234_567)), "1,234,567");
+    }
+
+    #[test]
+    fn phone_numbers_become_tel_targets() {
+        assert_eq!(phone_href("1-800-771-7755"), "+18007717755");
+        assert_eq!(phone_href("(914) 555-0142"), "+19145550142");
+        assert_eq!(phone_href("914-555-0142 ext. 204"), "+19145550142;ext=204");
+    }
+
+    #[test]
+    fn urls_are_shown_without_scheme() {
+        assert_eq!(
+            url_text("https://www.identitytheft.gov"),
+            "identitytheft.gov"
+        );
+        assert_eq!(
+            url_text("https://ag.ny.gov/identity-theft/"),
+            "ag.ny.gov/identity-theft"
+        );
+    }
+}

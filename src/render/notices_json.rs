@@ -1,0 +1,151 @@
+//! `notices.json`: the published notices as data, for a district CMS, an app or a
+//! newsroom. The shape is documented in README.md ("notices.json"); change both together.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Incident, Known, Site};
+use crate::render::view;
+use crate::vocabulary;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    generated: String,
+    district: &'a str,
+    jurisdiction: &'a str,
+    site: Option<&'a str>,
+    notices: Vec<Notice<'a>>,
+}
+
+#[derive(Serialize)]
+struct Notice<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    status: &'static str,
+    published: String,
+    updated: Option<String>,
+    summary: &'a str,
+    discovered: Option<String>,
+    determined: Option<String>,
+    occurred: Occurred,
+    contractor: Option<&'a str>,
+    data: serde_json::Value,
+    other_data: Option<&'a str>,
+    affected: Affected,
+    description: &'a str,
+    investigation: &'a str,
+    what_you_can_do: &'a str,
+    updates: Vec<Update<'a>>,
+    media_release: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Occurred {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Affected {
+    count: serde_json::Value,
+    estimated: bool,
+    groups: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Update<'a> {
+    date: String,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DataElement<'a> {
+    id: &'a str,
+    label: &'a str,
+    category: &'a str,
+}
+
+pub fn render(site: &Site, published: &[&Incident], today: NaiveDate) -> Vec<u8> {
+    let base = site.config.site.base_url.as_deref();
+    let address = |path: String| format!("{}{path}", base.unwrap_or(""));
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let notices = published
+        .iter()
+        .map(|incident| {
+            let path = view::notice_path(&incident.slug);
+            Notice {
+                slug: &incident.slug,
+                url: address(path.clone()),
+                title: &incident.title,
+                status: incident.status.as_str(),
+                published: iso(view::posted(incident)),
+                updated: view::last_updated(incident).map(iso),
+                summary: &incident.summary,
+                discovered: incident.discovered.map(|m| iso(m.date())),
+                determined: incident.determined.map(|m| iso(m.date())),
+                occurred: Occurred {
+                    from: incident.occurred.from.map(iso),
+                    to: incident.occurred.to.map(iso),
+                },
+                contractor: incident.contractor.as_ref().map(|c| c.name.as_str()),
+                data: match &incident.data {
+                    Known::Known(ids) => serde_json::to_value(
+                        ids.iter()
+                            .filter_map(|id| vocabulary::element(id))
+                            .map(|e| DataElement {
+                                id: &e.id,
+                                label: &e.label,
+                                category: &e.category,
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                    .unwrap_or_default(),
+                    Known::Unknown => serde_json::Value::from("unknown"),
+                },
+                other_data: incident.other_data.as_deref(),
+                affected: Affected {
+                    count: match incident.affected.count {
+                        Known::Known(n) => serde_json::Value::from(n),
+                        Known::Unknown => serde_json::Value::from("unknown"),
+                    },
+                    estimated: incident.affected.estimated,
+                    groups: incident
+                        .affected
+                        .groups
+                        .iter()
+                        .map(|g| g.as_str())
+                        .collect(),
+                },
+                description: &incident.description,
+                investigation: &incident.investigation,
+                what_you_can_do: incident
+                    .what_you_can_do
+                    .as_deref()
+                    .unwrap_or_else(|| site.pack.guidance().trim()),
+                updates: incident
+                    .updates
+                    .iter()
+                    .map(|u| Update {
+                        date: iso(u.date),
+                        text: &u.text,
+                    })
+                    .collect(),
+                media_release: incident
+                    .substitute_notice
+                    .as_ref()
+                    .map(|_| address(format!("{path}media-release/"))),
+            }
+        })
+        .collect();
+    let document = Document {
+        generated: iso(today),
+        district: &site.config.district.name,
+        jurisdiction: &site.pack.code,
+        site: base,
+        notices,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}

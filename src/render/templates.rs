@@ -1,0 +1,63 @@
+//! The one place that knows Tera: the theme's templates, parsed once per render.
+
+use std::collections::BTreeMap;
+use std::error::Error as _;
+
+use tera::{Context, Tera};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::theme::Theme;
+
+pub struct Templates {
+    tera: Tera,
+    /// Template name → the file it came from.
+    origins: BTreeMap<String, String>,
+}
+
+impl Templates {
+    pub fn new(theme: &Theme) -> Result<Templates, Diagnostics> {
+        let mut tera = Tera::default();
+        // Escape HTML and XML; plain-text templates (the .txt media release) stay as written.
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let origins: BTreeMap<String, String> = theme
+            .templates
+            .iter()
+            .map(|(name, template)| (name.clone(), template.origin.clone()))
+            .collect();
+        let sources = theme
+            .templates
+            .iter()
+            .map(|(name, template)| (name.as_str(), template.text.as_str()));
+        if let Err(error) = tera.add_raw_templates(sources) {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(problem(&origins, &error, "a template has an error"));
+            return Err(diagnostics);
+        }
+        Ok(Templates { tera, origins })
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
+        self.tera.render(name, context).map_err(|error| {
+            let message = format!("the template {name} could not be rendered");
+            Box::new(problem(&self.origins, &error, &message))
+        })
+    }
+}
+
+/// A Tera error as a diagnostic on the template file it comes from.
+fn problem(origins: &BTreeMap<String, String>, error: &tera::Error, message: &str) -> Diagnostic {
+    let mut chain = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(inner) = source {
+        chain.push(inner.to_string());
+        source = inner.source();
+    }
+    let detail = chain.join(": ");
+    let file = origins
+        .iter()
+        .find(|(name, _)| detail.contains(&format!("'{name}'")))
+        .map_or_else(|| "templates".to_string(), |(_, origin)| origin.clone());
+    Diagnostic::error(file, message.to_string())
+        .found(detail)
+        .hint("fix the template, or delete it to use the built-in one")
+}

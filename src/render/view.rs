@@ -1,0 +1,370 @@
+//! What templates see: the model turned into words, escaped-later strings and
+//! pre-rendered Markdown, one struct per thing a page shows.
+
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::jurisdiction::{self, Agency, Pack};
+use crate::model::{Group, Incident, Known, Status};
+use crate::render::format::{self, DateView, Strings};
+use crate::render::markdown;
+use crate::vocabulary;
+
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub district: String,
+    pub website: Option<String>,
+    pub website_text: Option<String>,
+    pub base_url: Option<String>,
+}
+
+impl SiteView {
+    pub fn new(config: &SiteConfig) -> SiteView {
+        SiteView {
+            title: config.site.title.clone(),
+            district: config.district.name.clone(),
+            website: config.district.website.clone(),
+            website_text: config.district.website.as_deref().map(format::url_text),
+            base_url: config.site.base_url.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub phone_href: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+impl ContactView {
+    pub fn district(config: &SiteConfig) -> ContactView {
+        let c = &config.contact;
+        ContactView {
+            name: c.name.clone(),
+            title: c.title.clone(),
+            phone: c.phone.clone(),
+            phone_href: c.phone.as_deref().map(format::phone_href),
+            email: c.email.clone(),
+            address: c.address.clone(),
+            hours: c.hours.clone(),
+        }
+    }
+
+    /// The media contact of releases: `[media]`, or the district contact.
+    pub fn media(config: &SiteConfig) -> ContactView {
+        match &config.media {
+            Some(m) => ContactView {
+                name: m.name.clone(),
+                title: m.title.clone(),
+                phone: m.phone.clone(),
+                phone_href: m.phone.as_deref().map(format::phone_href),
+                email: m.email.clone(),
+                address: None,
+                hours: None,
+            },
+            None => ContactView::district(config),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgencyView {
+    pub name: String,
+    pub purpose: String,
+    pub phone: String,
+    pub phone_href: String,
+    pub website: String,
+    pub website_text: String,
+}
+
+impl AgencyView {
+    pub fn new(agency: &Agency) -> AgencyView {
+        AgencyView {
+            name: agency.name.clone(),
+            purpose: agency.purpose.clone(),
+            phone: agency.phone.clone(),
+            phone_href: format::phone_href(&agency.phone),
+            website: agency.website.clone(),
+            website_text: format::url_text(&agency.website),
+        }
+    }
+
+    pub fn for_pack(pack: &Pack) -> (Vec<AgencyView>, Vec<AgencyView>) {
+        let agencies = pack.agencies().into_iter().map(AgencyView::new).collect();
+        let bureaus = jurisdiction::shared()
+            .bureaus
+            .iter()
+            .map(AgencyView::new)
+            .collect();
+        (agencies, bureaus)
+    }
+}
+
+/// A notice in a list: index, banner, feed.
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub slug: String,
+    /// Relative to the site root, e.g. `notices/SLUG/`.
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub posted: DateView,
+    pub updated: Option<DateView>,
+}
+
+impl SummaryView {
+    pub fn new(incident: &Incident, s: Strings) -> SummaryView {
+        SummaryView {
+            slug: incident.slug.clone(),
+            href: notice_path(&incident.slug),
+            title: incident.title.clone(),
+            summary: incident.summary.clone(),
+            posted: format::date(s, posted(incident)),
+            updated: last_updated(incident).map(|d| format::date(s, d)),
+        }
+    }
+}
+
+/// `notices/SLUG/`: where a notice is published, relative to the site root.
+pub fn notice_path(slug: &str) -> String {
+    format!("notices/{slug}/")
+}
+
+pub fn posted(incident: &Incident) -> chrono::NaiveDate {
+    // Only published notices are rendered, and they all have a date.
+    incident.published.unwrap_or(chrono::NaiveDate::MIN)
+}
+
+/// The last-updated date when it differs from the posting date.
+pub fn last_updated(incident: &Incident) -> Option<chrono::NaiveDate> {
+    incident
+        .last_updated()
+        .filter(|date| Some(*date) != incident.published)
+}
+
+#[derive(Debug, Serialize)]
+pub struct DataGroupView {
+    pub category: String,
+    pub elements: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContractorView {
+    pub name: String,
+    pub notified: Option<DateView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UpdateView {
+    pub date: DateView,
+    pub html: String,
+    pub text: String,
+}
+
+/// Everything a notice page (and its media release) shows.
+#[derive(Debug, Serialize)]
+pub struct NoticeView {
+    pub slug: String,
+    pub title: String,
+    pub status: &'static str,
+    pub summary: String,
+    pub posted: DateView,
+    pub updated: Option<DateView>,
+    /// "Between January 2, 2025 and January 5, 2025"; `None` when not known.
+    pub occurred: Option<String>,
+    pub discovered: Option<DateView>,
+    /// Shown only when it differs from `discovered`.
+    pub determined: Option<DateView>,
+    pub contractor: Option<ContractorView>,
+    /// Grouped by category; empty when the data involved is not yet known.
+    pub data: Vec<DataGroupView>,
+    pub other_data: Option<String>,
+    /// "About 1,250"; `None` when not yet known.
+    pub count: Option<String>,
+    pub groups: Vec<String>,
+    pub description: String,
+    pub description_html: String,
+    pub investigation: String,
+    pub investigation_html: String,
+    /// The record's `what_you_can_do`, or the jurisdiction's guidance.
+    pub guidance: String,
+    pub guidance_html: String,
+    pub updates: Vec<UpdateView>,
+    /// Relative to the notice page; only with substitute notice.
+    pub media_release_href: Option<String>,
+    pub law: String,
+}
+
+impl NoticeView {
+    pub fn new(incident: &Incident, pack: &Pack, s: Strings) -> NoticeView {
+        let guidance = incident
+            .what_you_can_do
+            .clone()
+            .unwrap_or_else(|| pack.guidance().trim().to_string());
+        let determined = incident
+            .determined
+            .filter(|d| Some(*d) != incident.discovered)
+            .map(|d| format::moment(s, d));
+        NoticeView {
+            slug: incident.slug.clone(),
+            title: incident.title.clone(),
+            status: if incident.status == Status::Active {
+                "active"
+            } else {
+                "resolved"
+            },
+            summary: incident.summary.clone(),
+            posted: format::date(s, posted(incident)),
+            updated: last_updated(incident).map(|d| format::date(s, d)),
+            occurred: occurred_text(incident, s),
+            discovered: incident.discovered.map(|d| format::moment(s, d)),
+            determined,
+            contractor: incident.contractor.as_ref().map(|c| ContractorView {
+                name: c.name.clone(),
+                notified: c.notified_district.map(|d| format::date(s, d)),
+            }),
+            data: data_groups(&incident.data),
+            other_data: incident.other_data.clone(),
+            count: match incident.affected.count {
+                Known::Known(n) => {
+                    let number = format::count(s, n);
+                    let pattern = if incident.affected.estimated {
+                        s.get("about")
+                    } else {
+                        s.get("exactly")
+                    };
+                    Some(pattern.replace("{count}", &number))
+                }
+                Known::Unknown => None,
+            },
+            groups: incident
+                .affected
+                .groups
+                .iter()
+                .map(|g| s.get(group_key(*g)).to_string())
+                .collect(),
+            description_html: markdown::to_html(&incident.description, 3),
+            description: incident.description.clone(),
+            investigation_html: markdown::to_html(&incident.investigation, 3),
+            investigation: incident.investigation.clone(),
+            guidance_html: markdown::to_html(&guidance, 4),
+            guidance,
+            updates: incident
+                .updates
+                .iter()
+                .map(|u| UpdateView {
+                    date: format::date(s, u.date),
+                    html: markdown::to_html(&u.text, 4),
+                    text: u.text.clone(),
+                })
+                .collect(),
+            media_release_href: incident
+                .substitute_notice
+                .as_ref()
+                .map(|_| "media-release/".to_string()),
+            law: pack.law.clone(),
+        }
+    }
+}
+
+fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Students => "group_students",
+        Group::Parents => "group_parents",
+        Group::Teachers => "group_teachers",
+        Group::Principals => "group_principals",
+        Group::Staff => "group_staff",
+    }
+}
+
+fn occurred_text(incident: &Incident, s: Strings) -> Option<String> {
+    let words = |d| format::date_words(s, d);
+    match (incident.occurred.from, incident.occurred.to) {
+        (Some(from), Some(to)) if from == to => {
+            Some(s.get("on_date").replace("{date}", &words(from)))
+        }
+        (Some(from), Some(to)) => Some(
+            s.get("between")
+                .replace("{from}", &words(from))
+                .replace("{to}", &words(to)),
+        ),
+        (Some(from), None) => Some(s.get("from_date").replace("{date}", &words(from))),
+        (None, Some(to)) => Some(s.get("until_date").replace("{date}", &words(to))),
+        (None, None) => None,
+    }
+}
+
+/// The elements involved, grouped by category in the vocabulary's order.
+pub fn data_groups(data: &Known<Vec<String>>) -> Vec<DataGroupView> {
+    let Known::Known(ids) = data else {
+        return Vec::new();
+    };
+    let mut elements: Vec<&vocabulary::Element> = ids
+        .iter()
+        .filter_map(|id| vocabulary::element(id))
+        .collect();
+    elements.sort_by_key(|e| vocabulary::category_rank(&e.category));
+    let mut groups: Vec<DataGroupView> = Vec::new();
+    for element in elements {
+        let category = vocabulary::category_label(&element.category);
+        match groups.last_mut() {
+            Some(group) if group.category == category => group.elements.push(element.label.clone()),
+            _ => groups.push(DataGroupView {
+                category: category.to_string(),
+                elements: vec![element.label.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReleaseView {
+    pub date: DateView,
+    /// "MAMARONECK, New York".
+    pub dateline: String,
+    pub notice_url: String,
+    pub contact: ContactView,
+}
+
+/// A dateline in wire style: the city in capitals, the state as written.
+pub fn dateline(city: &str) -> String {
+    match city.split_once(',') {
+        Some((town, state)) => format!("{},{}", town.trim().to_uppercase(), state),
+        None => city.trim().to_uppercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_capitalise_the_city() {
+        assert_eq!(dateline("Mamaroneck, New York"), "MAMARONECK, New York");
+        assert_eq!(dateline("Danbury"), "DANBURY");
+    }
+
+    #[test]
+    fn data_is_grouped_by_category_in_vocabulary_order() {
+        let data = Known::Known(vec![
+            "grades".into(),
+            "student_name".into(),
+            "date_of_birth".into(),
+        ]);
+        let groups = data_groups(&data);
+        let categories: Vec<&str> = groups.iter().map(|g| g.category.as_str()).collect();
+        assert_eq!(
+            categories,
+            ["Names and personal details", "Education records"]
+        );
+        assert_eq!(groups[0].elements, ["Student names", "Dates of birth"]);
+        assert!(data_groups(&Known::Unknown).is_empty());
+    }
+}
