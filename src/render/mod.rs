@@ -206,7 +206,7 @@ impl Renderer<'_> {
 
     fn index(&mut self, current: &[&Incident], past: &[&Incident]) {
         let s = self.strings;
-        let mut context = self.context("");
+        let mut context = self.context("./");
         let process = if self.site.process_text.trim().is_empty() {
             s.get("process_default")
                 .replace("{district}", &self.site.config.district.name)

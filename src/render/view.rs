@@ -188,13 +188,14 @@ pub struct NoticeView {
     /// "About 1,250"; `None` when not yet known.
     pub count: Option<String>,
     pub groups: Vec<String>,
-    pub description: String,
+    /// Markdown fields as HTML, and as plain text (`_text`) for the plain-text release.
     pub description_html: String,
-    pub investigation: String,
+    pub description_text: String,
     pub investigation_html: String,
+    pub investigation_text: String,
     /// The record's `what_you_can_do`, or the jurisdiction's guidance.
-    pub guidance: String,
     pub guidance_html: String,
+    pub guidance_text: String,
     pub updates: Vec<UpdateView>,
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
@@ -250,18 +251,18 @@ impl NoticeView {
                 .map(|g| s.get(group_key(*g)).to_string())
                 .collect(),
             description_html: markdown::to_html(&incident.description, 3),
-            description: incident.description.clone(),
+            description_text: markdown::to_plain(&incident.description),
             investigation_html: markdown::to_html(&incident.investigation, 3),
-            investigation: incident.investigation.clone(),
+            investigation_text: markdown::to_plain(&incident.investigation),
             guidance_html: markdown::to_html(&guidance, 4),
-            guidance,
+            guidance_text: markdown::to_plain(&guidance),
             updates: incident
                 .updates
                 .iter()
                 .map(|u| UpdateView {
                     date: format::date(s, u.date),
                     html: markdown::to_html(&u.text, 4),
-                    text: u.text.clone(),
+                    text: markdown::to_plain(&u.text),
                 })
                 .collect(),
             media_release_href: incident
