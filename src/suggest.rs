@@ -6,7 +6,12 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     candidates
         .into_iter()
         .map(|candidate| {
-            let score = strsim::normalized_damerau_levenshtein(&input, &normalise(candidate));
+            let normalised = normalise(candidate);
+            let mut score = strsim::normalized_damerau_levenshtein(&input, &normalised);
+            // An abbreviation (`special_ed`) is as likely a slip as a typo.
+            if input.len() >= 4 && normalised.starts_with(&input) {
+                score = score.max(0.8);
+            }
             (score, candidate)
         })
         .filter(|(score, _)| *score >= 0.6)
@@ -30,6 +35,10 @@ mod tests {
         assert_eq!(closest("Discovered", fields), Some("discovered"));
         assert_eq!(closest("descripton", fields), Some("description"));
         assert_eq!(closest("colour", fields), None);
+        assert_eq!(
+            closest("special_ed", ["special_education", "ssn"]),
+            Some("special_education")
+        );
     }
 
     #[test]

@@ -87,9 +87,12 @@ fn syntax_problem(file: &str, source: &str, error: yaml::SyntaxError) -> Diagnos
         .lines()
         .nth(error.location.line.saturating_sub(1))
         .unwrap_or("");
+    let value_has_colon = line_text.split_once(": ").is_some_and(|(_, value)| {
+        value.contains(": ") && !value.trim_start().starts_with(['"', '\''])
+    });
     let hint = if source.contains('\t') {
         "YAML does not allow tab characters for indenting: indent with spaces only"
-    } else if line_text.matches(": ").count() > 1 || error.message.contains("mapping values") {
+    } else if value_has_colon {
         "a value that itself contains \": \" must be put in quotes, e.g. summary: \"Update: all accounts reset\""
     } else {
         "check the indenting of this line and the one above it; every field of a group is indented by the same number of spaces"
@@ -1018,6 +1021,25 @@ investigation: What we are doing.
         let (_, problems) = read("title: x\naffected:\n\tcount: 3\n");
         assert!(
             problems[0].hint.as_deref().unwrap().contains("tab"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_colon_inside_a_value_gets_a_quoting_hint() {
+        let (_, problems) = read("title: x\nsummary: Update: all accounts reset\n");
+        assert_eq!(problems[0].line, 2, "{problems:?}");
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("put in quotes"),
+            "{problems:?}"
+        );
+        let (_, problems) = read("title: x\nstatus: active\n  bad: [\n");
+        assert!(
+            problems[0].hint.as_deref().unwrap().contains("indenting"),
             "{problems:?}"
         );
     }

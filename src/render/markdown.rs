@@ -69,10 +69,18 @@ pub fn to_plain(text: &str) -> String {
     };
     for event in Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_)) => {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_),
+            ) => {
                 if !out.ends_with("- ") && !out.ends_with(". ") {
                     block_break(&mut out);
                 }
@@ -99,7 +107,9 @@ pub fn to_plain(text: &str) -> String {
                 }
             }
             Event::End(TagEnd::Item) => out.push('\n'),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                links.push(dest_url.to_string())
+            }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if let Some(url) = links.pop() {
                     let shown = url.trim_start_matches("mailto:").trim_start_matches("tel:");
