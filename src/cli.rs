@@ -1,5 +1,6 @@
 //! The command line (clap).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -38,6 +39,41 @@ pub enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        #[command(flatten)]
+        today: Today,
+    },
+    /// Show the legal timeline of each incident: every obligation, its due date and state
+    Deadlines {
+        /// Only this incident (the record's file name without .yaml)
+        slug: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with status 1 when any obligation is overdue (for a daily cron job)
+        #[arg(long)]
+        fail_on_overdue: bool,
+        #[command(flatten)]
+        today: Today,
+    },
+    /// Preview the site locally, drafts included and marked, reloading the browser on every change
+    #[command(
+        long_about = "Serves a local preview of the site and rebuilds it in memory whenever \
+site.toml, content/, themes/, templates/ or static/ change; open pages reload by themselves. \
+Notices the public site leaves out (drafts, scheduled notices, notices under a law-enforcement \
+delay) are shown, marked \"Preview — not published\". When a change breaks the site, the last \
+good version stays up with the errors shown over it. Nothing is written to public/."
+    )]
+    Serve {
+        /// The port to listen on (0: any free port)
+        #[arg(long, default_value_t = 8000, value_name = "N")]
+        port: u16,
+        /// The address to listen on. Anything but a loopback address makes the preview,
+        /// drafts included, reachable from other computers
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: IpAddr,
+        /// Open the preview in the default web browser
+        #[arg(long)]
+        open: bool,
         #[command(flatten)]
         today: Today,
     },

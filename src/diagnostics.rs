@@ -188,6 +188,15 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// The diagnostic pushed last, to add to it.
+    pub fn last_mut(&mut self) -> &mut Diagnostic {
+        if self.items.is_empty() {
+            self.items.push(Diagnostic::error("", ""));
+        }
+        let last = self.items.len() - 1;
+        &mut self.items[last]
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
         self.sources.extend(other.sources);

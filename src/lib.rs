@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod compliance;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -14,6 +15,7 @@ pub mod jurisdiction;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod suggest;
 pub mod theme;
 pub mod visibility;

@@ -30,7 +30,7 @@ fn report(failure: &Failure) {
             let errors = diagnostics.error_count();
             if errors > 0 {
                 eprintln!(
-                    "{errors} error{} found; nothing was published and the previous site is unchanged.",
+                    "{errors} error{} found; nothing was written, and any site built before is unchanged.",
                     if errors == 1 { "" } else { "s" }
                 );
             }

@@ -1,10 +1,12 @@
 //! The validated site: what loading produces and rendering consumes.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::config::SiteConfig;
+use crate::content::yaml::SpanIndex;
 use crate::jurisdiction::Pack;
 
 #[derive(Debug, Clone)]
@@ -158,7 +160,8 @@ pub struct Incident {
     pub summary: String,
     pub discovered: Option<Moment>,
     pub determined: Option<Moment>,
-    pub occurred: Occurred,
+    /// `Known(Occurred { None, None })` when not given; `Unknown` when written `unknown`.
+    pub occurred: Known<Occurred>,
     pub contractor: Option<Contractor>,
     /// Vocabulary ids.
     pub data: Known<Vec<String>>,
@@ -176,6 +179,30 @@ pub struct Incident {
     pub updates: Vec<Update>,
     /// Obligation id → date it was met.
     pub notified: BTreeMap<String, NaiveDate>,
+    /// The identity-protection service the notice offers, if any.
+    pub identity_protection: Option<IdentityProtection>,
+    /// Exact strings the PII guard must accept (e.g. a case number shaped like an SSN).
+    pub pii_allow: Vec<String>,
+    /// Where each field is written in the record, for diagnostics.
+    pub locations: Arc<SpanIndex>,
+}
+
+/// A free identity-protection or credit-monitoring service offered to those affected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityProtection {
+    pub months: u32,
+    /// What is offered, e.g. "credit monitoring and identity restoration".
+    pub service: String,
+    pub provider: Option<String>,
+    pub enroll_by: Option<NaiveDate>,
+    /// Markdown: how to enroll.
+    pub how_to_enroll: String,
+}
+
+impl Occurred {
+    pub fn is_empty(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
 }
 
 impl Incident {

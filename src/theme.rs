@@ -13,6 +13,10 @@ pub const DEFAULT: &str = "default";
 
 const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
         "banner.html",
         include_str!("../themes/default/templates/banner.html"),
     ),
@@ -43,6 +47,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     (
         "notice.html",
         include_str!("../themes/default/templates/notice.html"),
+    ),
+    (
+        "preview.html",
+        include_str!("../themes/default/templates/preview.html"),
     ),
 ];
 const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(

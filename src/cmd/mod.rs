@@ -3,6 +3,8 @@
 
 pub mod build;
 pub mod check;
+pub mod deadlines;
+pub mod serve;
 
 use std::path::Path;
 
@@ -19,6 +21,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             build::run(&cli.root, output.as_deref(), today.resolve())
         }
         Command::Check { format, today } => check::run(&cli.root, format, today.resolve()),
+        Command::Serve {
+            port,
+            bind,
+            open,
+            today,
+        } => serve::run(&cli.root, port, bind, open, today.date),
+        Command::Deadlines {
+            slug,
+            format,
+            fail_on_overdue,
+            today,
+        } => deadlines::run(
+            &cli.root,
+            slug.as_deref(),
+            format,
+            fail_on_overdue,
+            today.resolve(),
+        ),
     }
 }
 
@@ -28,10 +48,19 @@ pub fn validate_and_render(
     root: &Path,
     today: chrono::NaiveDate,
 ) -> Result<(Rendered, Diagnostics), Failure> {
+    validate_and_render_with(root, &RenderOptions::public(today))
+}
+
+/// [`validate_and_render`] with any render options (the preview's, for `serve`).
+pub fn validate_and_render_with(
+    root: &Path,
+    options: &RenderOptions,
+) -> Result<(Rendered, Diagnostics), Failure> {
     let Loaded {
         site,
         mut diagnostics,
     } = content::load(root)?;
+    diagnostics.extend(crate::compliance::check(&site, options.today));
     let theme = match Theme::load(root, &site.config.site.theme) {
         Ok(theme) => Some(theme),
         Err(Failure::Site(problems)) => {
@@ -43,7 +72,7 @@ pub fn validate_and_render(
     let Some(theme) = theme.filter(|_| !diagnostics.has_errors()) else {
         return Err(Failure::Site(diagnostics));
     };
-    match render::render(&site, &theme, &RenderOptions { today }) {
+    match render::render(&site, &theme, options) {
         Ok(mut rendered) => {
             diagnostics.extend(std::mem::take(&mut rendered.warnings));
             Ok((rendered, diagnostics))

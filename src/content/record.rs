@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_yaml::{Mapping, Value};
 
+use crate::compliance::pii;
 use crate::content::yaml::{self, SpanIndex};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{
-    Affected, Contractor, Group, Incident, Known, LawEnforcementDelay, Moment, Occurred, Status,
-    SubstituteNotice, SubstituteReason, Update,
+    Affected, Contractor, Group, IdentityProtection, Incident, Known, LawEnforcementDelay, Moment,
+    Occurred, Status, SubstituteNotice, SubstituteReason, Update,
 };
 use crate::{suggest, vocabulary};
 
@@ -36,6 +37,8 @@ pub const TOP_FIELDS: &[&str] = &[
     "substitute_notice",
     "updates",
     "notified",
+    "identity_protection",
+    "pii_allow",
 ];
 const OCCURRED_FIELDS: &[&str] = &["from", "to"];
 const CONTRACTOR_FIELDS: &[&str] = &["name", "notified_district"];
@@ -43,6 +46,13 @@ const AFFECTED_FIELDS: &[&str] = &["count", "estimated", "groups", "residents"];
 const DELAY_FIELDS: &[&str] = &["requested", "lifted"];
 const SUBSTITUTE_FIELDS: &[&str] = &["reason", "estimated_cost"];
 const UPDATE_FIELDS: &[&str] = &["date", "text"];
+const PROTECTION_FIELDS: &[&str] = &[
+    "months",
+    "service",
+    "provider",
+    "enroll_by",
+    "how_to_enroll",
+];
 
 /// Fields that belong inside a group, for the hint when one is written at the top level.
 const NESTED: &[(&str, &[&str])] = &[
@@ -51,6 +61,7 @@ const NESTED: &[(&str, &[&str])] = &[
     ("affected", AFFECTED_FIELDS),
     ("law_enforcement_delay", DELAY_FIELDS),
     ("substitute_notice", SUBSTITUTE_FIELDS),
+    ("identity_protection", PROTECTION_FIELDS),
 ];
 
 const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
@@ -79,7 +90,9 @@ pub fn parse(
         draft: false,
         diagnostics,
     };
-    reader.record(slug, &document.value)
+    let mut incident = reader.record(slug, &document.value)?;
+    incident.locations = std::sync::Arc::new(document.spans);
+    Some(incident)
 }
 
 fn syntax_problem(file: &str, source: &str, error: yaml::SyntaxError) -> Diagnostic {
@@ -172,6 +185,9 @@ impl Reader<'_> {
         let substitute_notice = self.substitute_notice(map);
         let updates = self.updates(map);
         let notified = self.notified(map);
+        let identity_protection = self.identity_protection(map);
+        let pii_allow = self.pii_allow(map);
+        self.pii_guard(value, "", &pii_allow);
 
         let status = status?;
         if self.diagnostics.error_count() > errors_before {
@@ -199,6 +215,9 @@ impl Reader<'_> {
             substitute_notice,
             updates,
             notified,
+            identity_protection,
+            pii_allow,
+            locations: Default::default(),
         })
     }
 
@@ -224,21 +243,94 @@ impl Reader<'_> {
         }
     }
 
-    fn occurred(&mut self, map: &Mapping) -> Occurred {
+    fn occurred(&mut self, map: &Mapping) -> Known<Occurred> {
         let Some(value) = self.get(map, "occurred") else {
-            return Occurred::default();
+            return Known::Known(Occurred::default());
         };
+        if value.as_str().is_some_and(|s| s.trim() == UNKNOWN) {
+            return Known::Unknown;
+        }
         let Some(inner) = self.mapping(value, "occurred", OCCURRED_FIELDS) else {
-            return Occurred::default();
+            return Known::Known(Occurred::default());
         };
-        Occurred {
+        Known::Known(Occurred {
             from: self
                 .get(inner, "from")
                 .and_then(|v| self.date(v, "occurred.from")),
             to: self
                 .get(inner, "to")
                 .and_then(|v| self.date(v, "occurred.to")),
+        })
+    }
+
+    fn identity_protection(&mut self, map: &Mapping) -> Option<IdentityProtection> {
+        let value = self.get(map, "identity_protection")?;
+        let inner = self.mapping(value, "identity_protection", PROTECTION_FIELDS)?;
+        let months = self
+            .required(inner, "identity_protection", "months")
+            .and_then(|v| {
+                self.whole_number(
+                    v,
+                    "identity_protection.months",
+                    "the number of months the service is free, such as 24",
+                )
+            });
+        let service = self.required_text(
+            inner,
+            "identity_protection",
+            "service",
+            "what is offered, such as \"credit monitoring and identity restoration\"",
+        );
+        let provider = self.get(inner, "provider").and_then(|v| {
+            self.text(
+                v,
+                "identity_protection.provider",
+                "the company providing the service",
+            )
+        });
+        let enroll_by = self
+            .get(inner, "enroll_by")
+            .and_then(|v| self.date(v, "identity_protection.enroll_by"));
+        let how_to_enroll = self.required_text(
+            inner,
+            "identity_protection",
+            "how_to_enroll",
+            "Markdown text telling readers how to enroll (phone number, website, code)",
+        );
+        Some(IdentityProtection {
+            months: u32::try_from(months?).unwrap_or(u32::MAX),
+            service: service?,
+            provider,
+            enroll_by,
+            how_to_enroll: how_to_enroll?,
+        })
+    }
+
+    fn pii_allow(&mut self, map: &Mapping) -> Vec<String> {
+        let Some(value) = self.get(map, "pii_allow") else {
+            return Vec::new();
+        };
+        let expected = "a list of exact texts that look like Social Security or card numbers but are not, such as [\"123-45-6789\"]";
+        let Value::Sequence(items) = value else {
+            self.problem(
+                "pii_allow",
+                "this must be a list",
+                expected,
+                Some(value),
+                None,
+            );
+            return Vec::new();
+        };
+        let mut allowed = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("pii_allow[{i}]");
+            let text = match item {
+                Value::Number(n) => Some(n.to_string()),
+                _ => self.text(item, &path, expected),
+            };
+            allowed.extend(text.filter(|t| !t.is_empty()));
         }
+        allowed
     }
 
     fn contractor(&mut self, map: &Mapping) -> Option<Contractor> {
@@ -531,6 +623,68 @@ impl Reader<'_> {
             }
         }
         notified
+    }
+
+    /// Every text in the record is published somewhere: none may hold an SSN or a card
+    /// number. `pii_allow` lists exact texts that only look like one.
+    fn pii_guard(&mut self, value: &Value, path: &str, allow: &[String]) {
+        match value {
+            Value::String(text) => {
+                for finding in pii::find(text, allow) {
+                    let location = self.locate_text(path, &finding.text);
+                    let message = format!(
+                        "this field contains {}: a published notice must never repeat the data that was breached",
+                        finding.kind.describe()
+                    );
+                    let problem = if self.draft {
+                        Diagnostic::warning(self.file, message)
+                    } else {
+                        Diagnostic::error(self.file, message)
+                    };
+                    self.diagnostics.push(
+                        problem
+                            .field(path)
+                            .at(&location)
+                            .found(format!("\"{}\"", finding.text))
+                            .hint(format!(
+                                "remove it or describe it in words (\"Social Security numbers\"); if it is not personal data (a case or reference number), add it to the record as `pii_allow: [\"{}\"]`",
+                                finding.text
+                            )),
+                    );
+                }
+            }
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.pii_guard(item, &format!("{path}[{i}]"), allow);
+                }
+            }
+            Value::Mapping(map) => {
+                for (key, item) in map {
+                    match key.as_str() {
+                        Some("pii_allow") if path.is_empty() => {}
+                        Some(key) => self.pii_guard(item, &join(path, key), allow),
+                        None => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The location of `text` inside the value of `path`, or of the value itself.
+    fn locate_text(&self, path: &str, text: &str) -> Location {
+        let value = self
+            .spans
+            .value(path)
+            .cloned()
+            .unwrap_or_else(|| self.start());
+        match self.source[value.bytes.start..].find(text) {
+            Some(offset) => {
+                let start = value.bytes.start + offset;
+                Location::from_bytes(self.source, start..start + text.len())
+            }
+            None => value,
+        }
     }
 
     // ---- value readers -------------------------------------------------------------
@@ -1042,6 +1196,19 @@ investigation: What we are doing.
             problems[0].hint.as_deref().unwrap().contains("indenting"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn social_security_numbers_are_caught_where_they_are_written() {
+        let source = format!("{COMPLETE}updates:\n  - date: 2025-01-11\n    text: Student 123-45-6789 was affected.\n");
+        let (incident, problems) = read(&source);
+        assert!(incident.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field.as_deref(), Some("updates[0].text"));
+        assert_eq!((problems[0].line, problems[0].column), (14, 19));
+        let allowed = format!("{source}pii_allow: [\"123-45-6789\"]\n");
+        let (incident, problems) = read(&allowed);
+        assert!(incident.is_some() && problems.is_empty(), "{problems:?}");
     }
 
     #[test]

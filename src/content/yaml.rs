@@ -25,7 +25,7 @@ pub struct SyntaxError {
 }
 
 /// Locations by field path: `title`, `affected.count`, `data[1]`, `updates[0].date`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SpanIndex {
     keys: HashMap<String, Location>,
     values: HashMap<String, Location>,

@@ -87,9 +87,13 @@ pub fn date_words(strings: Strings, date: NaiveDate) -> String {
         .replace("{year}", &date.year().to_string())
 }
 
-/// "1,250".
+/// "1,250", with the language's separator.
 pub fn count(strings: Strings, n: u64) -> String {
-    let separator = strings.get("thousands_separator");
+    thousands(n, strings.get("thousands_separator"))
+}
+
+/// `n` with `separator` between groups of three digits.
+pub fn thousands(n: u64, separator: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

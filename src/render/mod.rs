@@ -4,6 +4,7 @@
 pub mod format;
 pub mod markdown;
 mod notices_json;
+mod preview;
 pub mod templates;
 pub mod view;
 
@@ -27,6 +28,20 @@ pub type Pages = BTreeMap<String, Vec<u8>>;
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub today: NaiveDate,
+    /// The local preview (`serve`): withheld notices are rendered too, marked as not
+    /// published and listed apart on the index, and a 404 page is added. Never set for
+    /// `build`.
+    pub preview: bool,
+}
+
+impl RenderOptions {
+    /// The options of the public site, as `build` writes it.
+    pub fn public(today: NaiveDate) -> RenderOptions {
+        RenderOptions {
+            today,
+            preview: false,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -85,19 +100,38 @@ pub fn render(
     current.sort_by(newest_first);
     past.sort_by(newest_first);
 
+    let previewed: Vec<(&Incident, Withheld)> = if options.preview {
+        withheld
+            .iter()
+            .filter_map(|(slug, reason)| {
+                let incident = site.incidents.iter().find(|i| &i.slug == slug)?;
+                Some((incident, *reason))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
     let mut renderer = Renderer {
         site,
         templates,
         strings,
         today: options.today,
+        preview: options.preview,
         pages: Pages::new(),
         problems: Diagnostics::new(),
         warnings: Diagnostics::new(),
     };
     renderer.check_addresses(&current, &past);
-    renderer.index(&current, &past);
+    renderer.index(&current, &past, &previewed);
     for incident in current.iter().chain(&past) {
-        renderer.notice(incident);
+        renderer.notice(incident, None);
+    }
+    for (incident, reason) in &previewed {
+        renderer.notice(incident, Some(*reason));
+    }
+    if options.preview && theme.templates.contains_key(preview::NOT_FOUND_TEMPLATE) {
+        renderer.not_found();
     }
     renderer.feed(&current, &past);
     renderer.banner(&current);
@@ -129,6 +163,7 @@ struct Renderer<'a> {
     templates: Templates,
     strings: Strings<'a>,
     today: NaiveDate,
+    preview: bool,
     pages: Pages,
     problems: Diagnostics,
     warnings: Diagnostics,
@@ -204,7 +239,12 @@ impl Renderer<'_> {
         }
     }
 
-    fn index(&mut self, current: &[&Incident], past: &[&Incident]) {
+    fn index(
+        &mut self,
+        current: &[&Incident],
+        past: &[&Incident],
+        previewed: &[(&Incident, Withheld)],
+    ) {
         let s = self.strings;
         let mut context = self.context("./");
         let process = if self.site.process_text.trim().is_empty() {
@@ -216,14 +256,25 @@ impl Renderer<'_> {
         context.insert("process_html", &markdown::to_html(&process, 3));
         context.insert("current", &summaries(current, s));
         context.insert("past", &summaries(past, s));
+        if self.preview {
+            context.insert("preview_mode", &true);
+            context.insert("preview_notices", &preview::summaries(previewed, s));
+        }
         self.page("index.html", "index.html", &context);
     }
 
-    fn notice(&mut self, incident: &Incident) {
-        let notice = NoticeView::new(incident, self.site.pack, self.strings);
+    /// A notice page (and its media release); `withheld` only in the preview.
+    fn notice(&mut self, incident: &Incident, withheld: Option<Withheld>) {
+        let mut notice = NoticeView::new(incident, self.site.pack, self.strings);
         let (agencies, bureaus) = AgencyView::for_pack(self.site.pack);
         let dir = view::notice_path(&incident.slug);
         let mut context = self.context("../../");
+        if let Some(reason) = withheld {
+            let config = &self.site.config;
+            let release_possible = config.site.base_url.is_some() && config.district.city.is_some();
+            preview::fill_gaps(&mut notice, incident, self.strings, release_possible);
+            context.insert("preview", &preview::NoticePreview::new(incident, reason));
+        }
         context.insert("notice", &notice);
         context.insert("agencies", &agencies);
         context.insert("bureaus", &bureaus);
@@ -237,7 +288,8 @@ impl Renderer<'_> {
             return; // reported by check_addresses
         };
         let release = ReleaseView {
-            date: format::date(self.strings, view::posted(incident)),
+            // Only a previewed draft has no date yet.
+            date: format::date(self.strings, incident.published.unwrap_or(self.today)),
             dateline: view::dateline(city),
             notice_url: format!("{base}{dir}"),
             contact: ContactView::media(config),

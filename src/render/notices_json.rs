@@ -28,7 +28,7 @@ struct Notice<'a> {
     summary: &'a str,
     discovered: Option<String>,
     determined: Option<String>,
-    occurred: Occurred,
+    occurred: serde_json::Value,
     contractor: Option<&'a str>,
     data: serde_json::Value,
     other_data: Option<&'a str>,
@@ -38,12 +38,6 @@ struct Notice<'a> {
     what_you_can_do: &'a str,
     updates: Vec<Update<'a>>,
     media_release: Option<String>,
-}
-
-#[derive(Serialize)]
-struct Occurred {
-    from: Option<String>,
-    to: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -84,9 +78,11 @@ pub fn render(site: &Site, published: &[&Incident], today: NaiveDate) -> Vec<u8>
                 summary: &incident.summary,
                 discovered: incident.discovered.map(|m| iso(m.date())),
                 determined: incident.determined.map(|m| iso(m.date())),
-                occurred: Occurred {
-                    from: incident.occurred.from.map(iso),
-                    to: incident.occurred.to.map(iso),
+                occurred: match incident.occurred {
+                    Known::Known(o) => {
+                        serde_json::json!({ "from": o.from.map(iso), "to": o.to.map(iso) })
+                    }
+                    Known::Unknown => serde_json::Value::from("unknown"),
                 },
                 contractor: incident.contractor.as_ref().map(|c| c.name.as_str()),
                 data: match &incident.data {

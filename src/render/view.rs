@@ -286,7 +286,10 @@ fn group_key(group: Group) -> &'static str {
 
 fn occurred_text(incident: &Incident, s: Strings) -> Option<String> {
     let words = |d| format::date_words(s, d);
-    match (incident.occurred.from, incident.occurred.to) {
+    let Known::Known(occurred) = incident.occurred else {
+        return None;
+    };
+    match (occurred.from, occurred.to) {
         (Some(from), Some(to)) if from == to => {
             Some(s.get("on_date").replace("{date}", &words(from)))
         }

@@ -1,0 +1,248 @@
+//! `breachpage deadlines [SLUG]`: the legal timeline of each incident under its
+//! jurisdiction, for a busy administrator (text) or a program (JSON, as SPEC.md defines).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::Format;
+use crate::compliance::obligations::{self, ObligationStatus, State};
+use crate::content::{self, Loaded};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::jurisdiction::Clock;
+use crate::model::{Incident, Site, Status};
+use crate::{suggest, Failure};
+
+#[derive(Serialize)]
+struct Row<'a> {
+    incident: &'a str,
+    draft: bool,
+    obligation: &'a str,
+    variant: Option<&'a str>,
+    who: &'a str,
+    whom: &'a str,
+    within: String,
+    due: Option<String>,
+    from: &'static str,
+    from_date: Option<String>,
+    citation: &'a str,
+    effective: String,
+    verified: String,
+    doubt: Option<&'a str>,
+    state: State,
+    met: Option<String>,
+    /// Days until due (positive) or since due (negative).
+    days: Option<i64>,
+    notes: &'a [String],
+    targets: Vec<TargetRow>,
+}
+
+#[derive(Serialize)]
+struct TargetRow {
+    source: &'static str,
+    within: String,
+    from: &'static str,
+    due: Option<String>,
+    note: String,
+}
+
+pub fn run(
+    root: &Path,
+    slug: Option<&str>,
+    format: Format,
+    fail_on_overdue: bool,
+    today: NaiveDate,
+) -> Result<(), Failure> {
+    let Loaded { site, diagnostics } = content::load(root)?;
+    let incidents: Vec<&Incident> = match slug {
+        Some(slug) => match site.incidents.iter().find(|i| i.slug == slug) {
+            Some(incident) => vec![incident],
+            None => return Err(unknown_slug(&site, slug, &diagnostics)),
+        },
+        None => site.incidents.iter().collect(),
+    };
+    let evaluated: Vec<(&Incident, Vec<ObligationStatus>)> = incidents
+        .iter()
+        .map(|i| (*i, obligations::evaluate(i, site.pack, &site.config, today)))
+        .collect();
+    match format {
+        Format::Json => {
+            let rows: Vec<Row> = evaluated
+                .iter()
+                .flat_map(|(incident, statuses)| statuses.iter().map(|s| row(incident, s)))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
+            );
+        }
+        Format::Text => print!("{}", text(&site, &evaluated, today)),
+    }
+    if diagnostics.has_errors() {
+        return Err(Failure::Site(diagnostics));
+    }
+    let overdue = evaluated
+        .iter()
+        .flat_map(|(_, s)| s)
+        .filter(|s| s.state == State::Overdue)
+        .count();
+    if fail_on_overdue && overdue > 0 {
+        let mut problems = Diagnostics::new();
+        problems.push(Diagnostic::error(
+            content::INCIDENTS_DIR,
+            format!(
+                "{overdue} obligation{} overdue (--fail-on-overdue)",
+                if overdue == 1 { " is" } else { "s are" }
+            ),
+        ));
+        return Err(Failure::Site(problems));
+    }
+    Ok(())
+}
+
+fn unknown_slug(site: &Site, slug: &str, diagnostics: &Diagnostics) -> Failure {
+    let mut message = format!("there is no incident `{slug}` in content/incidents/");
+    if let Some(close) = suggest::closest(slug, site.incidents.iter().map(|i| i.slug.as_str())) {
+        let _ = write!(message, "; did you mean `{close}`?");
+    } else if diagnostics.has_errors() {
+        message
+            .push_str(" that could be read; run `breachpage check` to see the records with errors");
+    }
+    Failure::Usage(message)
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
+    let o = &s.obligation;
+    Row {
+        incident: &incident.slug,
+        draft: incident.status == Status::Draft,
+        obligation: &o.id,
+        variant: o.variant.as_deref(),
+        who: &o.who,
+        whom: &o.whom,
+        within: o.within.to_string(),
+        due: s.due.as_ref().map(|d| d.to_json()),
+        from: o.from.id(),
+        from_date: s.trigger.map(iso),
+        citation: &o.citation,
+        effective: iso(o.effective),
+        verified: iso(o.verified),
+        doubt: o.doubt.as_deref(),
+        state: s.state,
+        met: s.met.map(iso),
+        days: s.days,
+        notes: &s.notes,
+        targets: s
+            .targets
+            .iter()
+            .map(|t| TargetRow {
+                source: t.source,
+                within: t.within.to_string(),
+                from: t.from.id(),
+                due: t.due.as_ref().map(|d| d.to_json()),
+                note: t.note.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: NaiveDate) -> String {
+    let mut out = String::new();
+    let pack = site.pack;
+    let _ = writeln!(
+        out,
+        "Deadlines as of {today} under {} rules (verified {}). This is not legal advice; each rule names its source.",
+        pack.name, pack.verified
+    );
+    if evaluated.is_empty() {
+        out.push_str("\nThere are no incident records.\n");
+    }
+    for (incident, statuses) in evaluated {
+        let draft = if incident.status == Status::Draft {
+            " [DRAFT]"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "\n{}{draft}: {}", incident.slug, incident.title);
+        for s in statuses {
+            let o = &s.obligation;
+            let label = match s.state {
+                State::Met => "met",
+                State::Late => "LATE",
+                State::Due => "due",
+                State::Overdue => "OVERDUE",
+                State::NotApplicable => "n/a",
+            };
+            let variant = o
+                .variant
+                .as_ref()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {label:<8} {}{variant}: {} → {}",
+                o.id, o.who, o.whom
+            );
+            if s.state == State::NotApplicable {
+                for note in &s.notes {
+                    let _ = writeln!(out, "           {note}");
+                }
+                continue;
+            }
+            let from = match s.trigger {
+                Some(date) => format!("{} ({date})", s.trigger_text),
+                None => s.trigger_text.to_string(),
+            };
+            let when = match (&s.due, o.within) {
+                (Some(due), within) => format!("due {}: {within} after {from}", due.to_json()),
+                (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
+                (None, _) => format!("no fixed date: {} after the {from}", o.within),
+            };
+            let _ = writeln!(out, "           {when}");
+            let standing = match (s.state, s.met, s.days) {
+                (State::Met, Some(met), _) => format!("met on {met}"),
+                (State::Late, Some(met), _) => format!("met late, on {met}"),
+                (State::Overdue, _, Some(days)) => format!("overdue by {}", plural_days(-days)),
+                (State::Due, _, Some(0)) => "due today".to_string(),
+                (State::Due, _, Some(days)) => format!("due in {}", plural_days(days)),
+                _ => "open".to_string(),
+            };
+            let _ = writeln!(out, "           {standing} · {}", o.citation);
+            for note in &s.notes {
+                let _ = writeln!(out, "           note: {note}");
+            }
+            if let Some(doubt) = &o.doubt {
+                let _ = writeln!(out, "           ⚠ {doubt}");
+            }
+            for t in &s.targets {
+                let due = t
+                    .due
+                    .as_ref()
+                    .map_or("no date yet".to_string(), |d| format!("by {}", d.to_json()));
+                let _ = writeln!(
+                    out,
+                    "           {} target: {} from {}, {due}: {}",
+                    t.source,
+                    t.within,
+                    t.from.describe(),
+                    t.note
+                );
+            }
+        }
+    }
+    out
+}
+
+fn plural_days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}

@@ -1,0 +1,208 @@
+//! Clock arithmetic: calendar days, business days (weekends, US federal holidays with
+//! their observed dates, district closures) and hours in US Eastern local time.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
+
+/// US federal holidays (5 U.S.C. §6103) that fall, as observed, in `year`.
+pub fn federal_holidays(year: i32) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    // The observed date of next year's New Year's Day can be December 31 of this year.
+    for y in [year, year + 1] {
+        for date in holidays_of(y) {
+            let observed = observed(date);
+            if observed.year() == year {
+                days.push(observed);
+            }
+        }
+    }
+    days.sort();
+    days
+}
+
+fn holidays_of(year: i32) -> Vec<NaiveDate> {
+    let fixed = |month, day| NaiveDate::from_ymd_opt(year, month, day);
+    let nth = |month, weekday, n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
+    let mut days = vec![
+        fixed(1, 1),
+        nth(1, Weekday::Mon, 3),
+        nth(2, Weekday::Mon, 3),
+        last_weekday(year, 5, Weekday::Mon),
+        fixed(7, 4),
+        nth(9, Weekday::Mon, 1),
+        nth(10, Weekday::Mon, 2),
+        fixed(11, 11),
+        nth(11, Weekday::Thu, 4),
+        fixed(12, 25),
+    ];
+    if year >= 2021 {
+        days.push(fixed(6, 19));
+    }
+    days.into_iter().flatten().collect()
+}
+
+fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
+    (1..=5)
+        .rev()
+        .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n))
+}
+
+/// A holiday on a Saturday is observed on the Friday before; on a Sunday, the Monday after.
+fn observed(date: NaiveDate) -> NaiveDate {
+    match date.weekday() {
+        Weekday::Sat => date - Duration::days(1),
+        Weekday::Sun => date + Duration::days(1),
+        _ => date,
+    }
+}
+
+/// The days that are not business days beyond weekends and federal holidays.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    pub closures: Vec<NaiveDate>,
+}
+
+impl Calendar {
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && !federal_holidays(date.year()).contains(&date)
+            && !self.closures.contains(&date)
+    }
+
+    /// The `n`th business day after `trigger` (the trigger day itself never counts).
+    pub fn add_business_days(&self, trigger: NaiveDate, n: u32) -> NaiveDate {
+        let mut date = trigger;
+        let mut counted = 0;
+        while counted < n {
+            date += Duration::days(1);
+            if self.is_business_day(date) {
+                counted += 1;
+            }
+        }
+        date
+    }
+}
+
+/// `n` calendar days after `trigger`: 10 days from 2022-03-25 is 2022-04-04.
+pub fn add_calendar_days(trigger: NaiveDate, n: u32) -> NaiveDate {
+    trigger + Duration::days(i64::from(n))
+}
+
+/// The UTC offset, in hours, of US Eastern time at a local date and time: daylight time
+/// (-4) from 2:00 on the second Sunday of March to 2:00 on the first Sunday of November
+/// (15 U.S.C. §260a, since 2007), standard time (-5) otherwise.
+pub fn us_eastern_offset(local: NaiveDateTime) -> i32 {
+    let year = local.year();
+    let start = NaiveDate::from_weekday_of_month_opt(year, 3, Weekday::Sun, 2)
+        .and_then(|d| d.and_hms_opt(2, 0, 0));
+    let end = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Sun, 1)
+        .and_then(|d| d.and_hms_opt(2, 0, 0));
+    match (start, end) {
+        (Some(start), Some(end)) if local >= start && local < end => -4,
+        _ => -5,
+    }
+}
+
+/// RFC 3339 for a US Eastern local time: `2025-01-11T14:30:00-05:00`.
+pub fn rfc3339_eastern(local: NaiveDateTime) -> String {
+    let offset = us_eastern_offset(local);
+    format!("{}{:+03}:00", local.format("%Y-%m-%dT%H:%M:%S"), offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn holidays_of_2025_as_observed() {
+        // OPM's published list for 2025.
+        assert_eq!(
+            federal_holidays(2025),
+            vec![
+                d(2025, 1, 1),
+                d(2025, 1, 20),
+                d(2025, 2, 17),
+                d(2025, 5, 26),
+                d(2025, 6, 19),
+                d(2025, 7, 4),
+                d(2025, 9, 1),
+                d(2025, 10, 13),
+                d(2025, 11, 11),
+                d(2025, 11, 27),
+                d(2025, 12, 25),
+            ]
+        );
+    }
+
+    #[test]
+    fn weekend_holidays_move_to_the_nearest_weekday() {
+        // July 4, 2026 is a Saturday: observed Friday July 3.
+        assert!(federal_holidays(2026).contains(&d(2026, 7, 3)));
+        assert!(!federal_holidays(2026).contains(&d(2026, 7, 4)));
+        // Juneteenth 2022 was a Sunday: observed Monday June 20.
+        assert!(federal_holidays(2022).contains(&d(2022, 6, 20)));
+        // Christmas 2022 was a Sunday: observed Monday December 26.
+        assert!(federal_holidays(2022).contains(&d(2022, 12, 26)));
+        // New Year's Day 2022 was a Saturday: observed Friday December 31, 2021.
+        assert!(federal_holidays(2021).contains(&d(2021, 12, 31)));
+        assert!(!federal_holidays(2022).contains(&d(2021, 12, 31)));
+    }
+
+    #[test]
+    fn juneteenth_only_from_2021() {
+        assert!(!federal_holidays(2020).contains(&d(2020, 6, 19)));
+        assert!(
+            federal_holidays(2021).contains(&d(2021, 6, 18)),
+            "2021-06-19 was a Saturday"
+        );
+    }
+
+    #[test]
+    fn two_business_days_from_a_friday_before_a_monday_holiday() {
+        // Friday January 17, 2025; Monday January 20 is Martin Luther King Jr. Day.
+        let calendar = Calendar::default();
+        assert_eq!(
+            calendar.add_business_days(d(2025, 1, 17), 2),
+            d(2025, 1, 22)
+        );
+    }
+
+    #[test]
+    fn closures_are_not_business_days() {
+        let calendar = Calendar {
+            closures: vec![d(2025, 12, 26)],
+        };
+        // Wednesday December 24, 2025: 25th holiday, 26th closure, then the weekend.
+        assert_eq!(
+            calendar.add_business_days(d(2025, 12, 24), 1),
+            d(2025, 12, 29)
+        );
+    }
+
+    #[test]
+    fn calendar_days_count_from_the_day_after() {
+        assert_eq!(add_calendar_days(d(2022, 3, 25), 10), d(2022, 4, 4));
+    }
+
+    #[test]
+    fn eastern_offsets_follow_daylight_time() {
+        let at = |y, m, day, h| d(y, m, day).and_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(
+            rfc3339_eastern(at(2025, 1, 11, 14)),
+            "2025-01-11T14:00:00-05:00"
+        );
+        assert_eq!(
+            rfc3339_eastern(at(2025, 7, 1, 9)),
+            "2025-07-01T09:00:00-04:00"
+        );
+        // 2025-03-09 is the second Sunday of March.
+        assert_eq!(us_eastern_offset(at(2025, 3, 9, 1)), -5);
+        assert_eq!(us_eastern_offset(at(2025, 3, 9, 3)), -4);
+        // 2025-11-02 is the first Sunday of November.
+        assert_eq!(us_eastern_offset(at(2025, 11, 2, 1)), -4);
+        assert_eq!(us_eastern_offset(at(2025, 11, 2, 3)), -5);
+    }
+}

@@ -1,0 +1,398 @@
+//! The checks `check` and `build` run on each record against its jurisdiction's pack.
+
+use chrono::NaiveDate;
+
+use crate::compliance::obligations::{holds, Truth};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::jurisdiction::{Element, Pack};
+use crate::model::{Incident, Known, Site, Status, SubstituteReason};
+use crate::render::format;
+
+struct Checker<'a> {
+    incident: &'a Incident,
+    pack: &'a Pack,
+    diagnostics: &'a mut Diagnostics,
+}
+
+pub fn check_incident(
+    incident: &Incident,
+    site: &Site,
+    today: NaiveDate,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut checker = Checker {
+        incident,
+        pack: site.pack,
+        diagnostics,
+    };
+    checker.required_elements();
+    checker.substitute_notice();
+    checker.identity_protection();
+    checker.date_order(today);
+}
+
+impl Checker<'_> {
+    /// An error, or a warning for drafts (which may be incomplete).
+    fn problem(&mut self, field: &str, message: String) -> &mut Diagnostic {
+        let severity = if self.incident.status == Status::Draft {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.push(severity, field, message)
+    }
+
+    fn warning(&mut self, field: &str, message: String) -> &mut Diagnostic {
+        self.push(Severity::Warning, field, message)
+    }
+
+    fn push(&mut self, severity: Severity, field: &str, message: String) -> &mut Diagnostic {
+        let file = self.incident.file.clone();
+        let mut diagnostic = match severity {
+            Severity::Error => Diagnostic::error(file, message),
+            Severity::Warning => Diagnostic::warning(file, message),
+        }
+        .field(field);
+        let locations = &self.incident.locations;
+        if let Some(location) = locations.value(field).or_else(|| locations.key(field)) {
+            diagnostic = diagnostic.at(location);
+        }
+        self.diagnostics.push(diagnostic);
+        self.diagnostics.last_mut()
+    }
+
+    fn required_elements(&mut self) {
+        let incident = self.incident;
+        for required in &self.pack.required {
+            let law = format!(
+                "{} law requires {} ({})",
+                self.pack.name, required.label, required.citation
+            );
+            let (field, state) = match required.element {
+                Element::Description => {
+                    ("description", Given::from(!incident.description.is_empty()))
+                }
+                Element::Investigation => (
+                    "investigation",
+                    Given::from(!incident.investigation.is_empty()),
+                ),
+                Element::DiscoveryDate => {
+                    ("discovered", Given::from(incident.discovered.is_some()))
+                }
+                Element::IncidentDates => (
+                    "occurred",
+                    match &incident.occurred {
+                        Known::Unknown => Given::Unknown,
+                        Known::Known(o) => Given::from(!o.is_empty()),
+                    },
+                ),
+                Element::DataElements => (
+                    "data",
+                    match &incident.data {
+                        Known::Unknown => Given::Unknown,
+                        Known::Known(ids) => Given::from(!ids.is_empty()),
+                    },
+                ),
+                Element::Count => (
+                    "affected.count",
+                    match incident.affected.count {
+                        Known::Unknown => Given::Unknown,
+                        Known::Known(_) => Given::Yes,
+                    },
+                ),
+                // Guaranteed by site.toml's validation and by the pack's own tests.
+                Element::Contact | Element::Agencies => ("", Given::Yes),
+            };
+            let doubt = required.doubt.clone();
+            match state {
+                Given::Yes => {}
+                Given::Unknown => {
+                    let d = self.warning(field, format!("`{field}` is given as unknown; {law}"));
+                    d.hint = Some("update the notice as soon as this is known".to_string());
+                    if let Some(doubt) = doubt {
+                        d.hint = Some(format!(
+                            "update the notice as soon as this is known (⚠ {doubt})"
+                        ));
+                    }
+                }
+                Given::No => {
+                    let hint = match required.element {
+                        Element::IncidentDates => "add `occurred:` with `from:` and `to:` dates, or write `occurred: unknown` while it is not known",
+                        _ => "add it, or write `unknown` while it is not known where the field allows it",
+                    };
+                    let d = self.problem(field, format!("`{field}` is missing; {law}"));
+                    d.hint = Some(match doubt {
+                        Some(doubt) => format!("{hint} (⚠ {doubt})"),
+                        None => hint.to_string(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn substitute_notice(&mut self) {
+        let Some(substitute) = &self.incident.substitute_notice else {
+            return;
+        };
+        let t = &self.pack.substitute_notice;
+        let doubt = t
+            .doubt
+            .as_ref()
+            .map(|d| format!(" (⚠ {d})"))
+            .unwrap_or_default();
+        let money = |n: u64| format!("${}", thousands(n));
+        match substitute.reason {
+            SubstituteReason::Cost => {
+                let Some(cost) = substitute.estimated_cost else {
+                    return;
+                };
+                if cost <= t.cost_over {
+                    let d = self.problem(
+                        "substitute_notice.estimated_cost",
+                        format!(
+                            "substitute notice for cost is allowed only when direct notice would cost more than {} ({}){doubt}; the estimate is {}",
+                            money(t.cost_over),
+                            t.citation,
+                            money(cost)
+                        ),
+                    );
+                    d.hint = Some(
+                        "notify everyone directly (mail, email or phone), or correct the estimate"
+                            .to_string(),
+                    );
+                }
+            }
+            SubstituteReason::Count => match self.incident.affected.count {
+                Known::Known(count) if count > t.count_over => {}
+                Known::Known(count) => {
+                    let d = self.problem(
+                        "substitute_notice.reason",
+                        format!(
+                            "substitute notice for the number of people is allowed only when more than {} would have to be notified ({}){doubt}; the record says {}",
+                            thousands(t.count_over),
+                            t.citation,
+                            thousands(count)
+                        ),
+                    );
+                    d.hint = Some("notify everyone directly, or use reason `insufficient_contact` if the district lacks their contact details".to_string());
+                }
+                Known::Unknown => {
+                    self.problem(
+                        "substitute_notice.reason",
+                        format!(
+                            "substitute notice for the number of people needs the number: more than {} must be affected ({})",
+                            thousands(t.count_over),
+                            t.citation
+                        ),
+                    );
+                }
+            },
+            SubstituteReason::InsufficientContact if !t.insufficient_contact => {
+                self.problem(
+                    "substitute_notice.reason",
+                    format!("{} law does not allow substitute notice for insufficient contact information ({})", self.pack.name, t.citation),
+                );
+            }
+            SubstituteReason::InsufficientContact => {}
+        }
+    }
+
+    fn identity_protection(&mut self) {
+        for offer in &self.pack.identity_protection {
+            let required = holds(&offer.when, self.incident, self.pack);
+            let doubt = offer
+                .doubt
+                .as_ref()
+                .map(|d| format!(" (⚠ {d})"))
+                .unwrap_or_default();
+            let given = self.incident.identity_protection.as_ref();
+            match (required, given) {
+                (Truth::No, _) => {}
+                (Truth::Yes, Some(p)) if p.months >= offer.months => {}
+                (Truth::Yes, Some(p)) => {
+                    let d = self.problem(
+                        "identity_protection.months",
+                        format!(
+                            "{} law requires at least {} months of {} when {} ({}){doubt}; the record offers {}",
+                            self.pack.name, offer.months, offer.service, offer.condition, offer.citation, p.months
+                        ),
+                    );
+                    d.hint = Some(format!("set `months: {}` or more", offer.months));
+                }
+                (Truth::Yes, None) => {
+                    let d = self.problem(
+                        "identity_protection",
+                        format!(
+                            "{} law requires the notice to offer {} months of {} free of charge, because {} ({}){doubt}",
+                            self.pack.name, offer.months, offer.service, offer.condition, offer.citation
+                        ),
+                    );
+                    d.hint = Some(format!(
+                        "add `identity_protection:` with `months: {}`, `service:`, `provider:` and `how_to_enroll:`",
+                        offer.months
+                    ));
+                }
+                (Truth::Unknown, None) => {
+                    self.warning(
+                        "identity_protection",
+                        format!(
+                            "{} law may require an offer of {} months of {} ({}): it does when {}, and the record does not say yet{doubt}",
+                            self.pack.name, offer.months, offer.service, offer.citation, offer.condition
+                        ),
+                    );
+                }
+                (Truth::Unknown, Some(_)) => {}
+            }
+        }
+    }
+
+    /// Dates that cannot all be true are almost always typing mistakes.
+    fn date_order(&mut self, today: NaiveDate) {
+        let i = self.incident;
+        let discovered = i.discovered.map(|m| m.date());
+        let before = |this: &mut Self,
+                      field: &str,
+                      date: Option<NaiveDate>,
+                      other_field: &str,
+                      other: Option<NaiveDate>,
+                      why: &str| {
+            if let (Some(date), Some(other)) = (date, other) {
+                if date < other {
+                    let d = this.problem(
+                        field,
+                        format!("`{field}` ({date}) is before `{other_field}` ({other}): {why}"),
+                    );
+                    d.hint = Some("check both dates for a typing mistake".to_string());
+                }
+            }
+        };
+        before(
+            self,
+            "published",
+            i.published,
+            "discovered",
+            discovered,
+            "a notice cannot be posted before the breach was discovered",
+        );
+        before(
+            self,
+            "determined",
+            i.determined.map(|m| m.date()),
+            "discovered",
+            discovered,
+            "the breach cannot be determined before it was discovered",
+        );
+        let (from, to) = match &i.occurred {
+            Known::Known(o) => (o.from, o.to),
+            Known::Unknown => (None, None),
+        };
+        before(
+            self,
+            "occurred.to",
+            to,
+            "occurred.from",
+            from,
+            "the access cannot end before it began",
+        );
+        before(
+            self,
+            "discovered",
+            discovered,
+            "occurred.from",
+            from,
+            "a breach cannot be discovered before it began",
+        );
+        if let Some(contractor) = &i.contractor {
+            before(
+                self,
+                "contractor.notified_district",
+                contractor.notified_district,
+                "discovered",
+                discovered,
+                "the contractor cannot report a breach before it was discovered",
+            );
+        }
+        if let Some(delay) = &i.law_enforcement_delay {
+            before(
+                self,
+                "law_enforcement_delay.lifted",
+                delay.lifted,
+                "law_enforcement_delay.requested",
+                Some(delay.requested),
+                "a delay cannot be lifted before it was requested",
+            );
+            before(
+                self,
+                "law_enforcement_delay.requested",
+                Some(delay.requested),
+                "discovered",
+                discovered,
+                "a delay cannot be requested before the breach was discovered",
+            );
+        }
+        before(
+            self,
+            "updated",
+            i.updated,
+            "published",
+            i.published,
+            "a notice cannot be updated before it was posted",
+        );
+        for update in &i.updates {
+            before(
+                self,
+                "updates",
+                Some(update.date),
+                "published",
+                i.published,
+                "an update cannot come before the notice was posted",
+            );
+        }
+        for (id, date) in &i.notified {
+            before(
+                self,
+                &format!("notified.{id}"),
+                Some(*date),
+                "discovered",
+                discovered,
+                "nobody can be notified of a breach before it was discovered",
+            );
+        }
+        let future = |this: &mut Self, field: &str, date: Option<NaiveDate>| {
+            if let Some(date) = date.filter(|d| *d > today) {
+                let d = this.problem(
+                    field,
+                    format!("`{field}` ({date}) is after today ({today})"),
+                );
+                d.hint = Some(
+                    "record only what has happened; only `published` may be a future date"
+                        .to_string(),
+                );
+            }
+        };
+        future(self, "discovered", discovered);
+        for (id, date) in &i.notified {
+            future(self, &format!("notified.{id}"), Some(*date));
+        }
+    }
+}
+
+enum Given {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Given {
+    fn from(b: bool) -> Given {
+        if b {
+            Given::Yes
+        } else {
+            Given::No
+        }
+    }
+}
+
+fn thousands(n: u64) -> String {
+    format::thousands(n, ",")
+}

@@ -1,0 +1,363 @@
+//! Jurisdiction rule packs: data files built into the binary (`src/packs/*.toml`), parsed
+//! into typed rules. Adding a jurisdiction is adding a file to `PACKS` (and its tests).
+
+pub mod rules;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+pub use rules::{Clock, Condition, Trigger};
+
+const PACKS: &[(&str, &str)] = &[
+    ("CT", include_str!("../packs/ct.toml")),
+    ("NY", include_str!("../packs/ny.toml")),
+    ("PA", include_str!("../packs/pa.toml")),
+];
+const SHARED: &str = include_str!("../packs/shared.toml");
+
+/// The obligation ids a record may use under `notified:` (SPEC.md, Compliance).
+pub const OBLIGATION_IDS: &[&str] = &[
+    "contractor-to-district",
+    "individuals",
+    "website-posting",
+    "state-privacy-officer",
+    "attorney-general",
+    "consumer-reporting-agencies",
+    "district-attorney",
+    "cyber-incident-report",
+];
+
+/// An organisation a reader can call or visit for help.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    pub name: String,
+    #[serde(default)]
+    pub purpose: String,
+    pub phone: String,
+    pub website: String,
+    /// Where the phone number and address come from.
+    pub source: String,
+    /// When they were last checked (YYYY-MM-DD).
+    pub verified: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub code: String,
+    pub name: String,
+    /// The sentence naming the law under which a notice is given.
+    pub law: String,
+    /// When the pack as a whole was last checked against the law.
+    pub verified: NaiveDate,
+    /// Markdown "what you can do" text replacing the shared one.
+    #[serde(default)]
+    pub guidance: Option<String>,
+    #[serde(default, rename = "agency")]
+    pub agencies: Vec<Agency>,
+    /// Legal categories over the record vocabulary, by id.
+    #[serde(default, rename = "category")]
+    pub categories: BTreeMap<String, Category>,
+    /// What every notice must contain.
+    #[serde(rename = "required")]
+    pub required: Vec<Required>,
+    #[serde(rename = "obligation")]
+    pub obligations: Vec<Obligation>,
+    /// Targets that are recommended, not legal deadlines; shown beside the obligation.
+    #[serde(default, rename = "recommended")]
+    pub recommended: Vec<Target>,
+    pub substitute_notice: Thresholds,
+    #[serde(default, rename = "identity_protection")]
+    pub identity_protection: Vec<Offer>,
+}
+
+/// A legal category of data, e.g. NY STL §208 "private information".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub label: String,
+    pub citation: String,
+    pub elements: Vec<String>,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// An element every notice must contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Element {
+    /// `description`.
+    Description,
+    /// `occurred.from` / `occurred.to`.
+    IncidentDates,
+    /// `discovered`.
+    DiscoveryDate,
+    /// `data`: the types, categories and specific elements of information.
+    DataElements,
+    /// `affected.count`.
+    Count,
+    /// `investigation`.
+    Investigation,
+    /// The `[contact]` of site.toml.
+    Contact,
+    /// The agencies that help with identity theft (the pack's own list).
+    Agencies,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Required {
+    pub element: Element,
+    /// What the law asks for, in its words.
+    pub label: String,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// Who must notify whom, within how long, counted from what, and when it applies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Obligation {
+    pub id: String,
+    /// Distinguishes variants of one id (e.g. "law-enforcement delay").
+    #[serde(default)]
+    pub variant: Option<String>,
+    pub who: String,
+    pub whom: String,
+    pub within: Clock,
+    pub from: Trigger,
+    pub when: Vec<Condition>,
+    /// Why the obligation applies, in words (shown when it does not).
+    pub condition: String,
+    pub citation: String,
+    pub effective: NaiveDate,
+    pub verified: NaiveDate,
+    /// ⚠: not verified against primary text.
+    #[serde(default)]
+    pub doubt: Option<String>,
+    /// A record field that also shows the obligation met, when `notified.<id>` is absent.
+    #[serde(default)]
+    pub met_by: Option<MetBy>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetBy {
+    /// `contractor.notified_district`.
+    ContractorNotice,
+    /// `published`: the notice was posted on the website.
+    Published,
+}
+
+/// A target shown beside an obligation's legal deadline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub obligation: String,
+    pub within: Clock,
+    pub from: Trigger,
+    pub note: String,
+    #[serde(default)]
+    pub citation: Option<String>,
+}
+
+/// When substitute notice (website posting, email, statewide media) may replace direct notice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thresholds {
+    /// Direct notice would cost more than this many dollars.
+    pub cost_over: u64,
+    /// More than this many persons would have to be notified.
+    pub count_over: u64,
+    /// The district lacks sufficient contact information.
+    pub insufficient_contact: bool,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// An identity-protection service the law requires a notice to offer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offer {
+    pub when: Vec<Condition>,
+    /// Why the offer is required, in words.
+    pub condition: String,
+    pub months: u32,
+    pub service: String,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// What every jurisdiction shares: federal agencies, the credit bureaus and the default
+/// guidance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shared {
+    pub guidance: String,
+    #[serde(rename = "agency")]
+    pub agencies: Vec<Agency>,
+    #[serde(rename = "bureau")]
+    pub bureaus: Vec<Agency>,
+}
+
+impl Pack {
+    /// The pack for a jurisdiction code (case-insensitive), if there is one.
+    pub fn get(code: &str) -> Option<&'static Pack> {
+        packs()
+            .iter()
+            .find(|pack| pack.code.eq_ignore_ascii_case(code))
+    }
+
+    /// The codes of every supported jurisdiction, sorted.
+    pub fn supported() -> Vec<&'static str> {
+        PACKS.iter().map(|(code, _)| *code).collect()
+    }
+
+    /// The reader's "what you can do" guidance when a record gives none.
+    pub fn guidance(&self) -> &str {
+        self.guidance
+            .as_deref()
+            .unwrap_or_else(|| shared().guidance.as_str())
+    }
+
+    /// The agencies a notice lists: the state's own, then the federal ones.
+    pub fn agencies(&self) -> Vec<&Agency> {
+        self.agencies.iter().chain(&shared().agencies).collect()
+    }
+
+    /// Every problem with the pack's data; empty for a sound pack. Run by the tests.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (id, category) in &self.categories {
+            for element in &category.elements {
+                if crate::vocabulary::element(element).is_none() {
+                    problems.push(format!("category {id}: unknown data element {element}"));
+                }
+            }
+        }
+        let conditions = self
+            .obligations
+            .iter()
+            .flat_map(|o| &o.when)
+            .chain(self.identity_protection.iter().flat_map(|o| &o.when));
+        for condition in conditions {
+            if let Some(category) = condition.category() {
+                if !self.categories.contains_key(category) {
+                    problems.push(format!("condition names unknown category {category}"));
+                }
+            }
+        }
+        for obligation in &self.obligations {
+            if !OBLIGATION_IDS.contains(&obligation.id.as_str()) {
+                problems.push(format!("unknown obligation id {}", obligation.id));
+            }
+            if obligation.when.is_empty() {
+                problems.push(format!(
+                    "{}: no condition (write \"always\")",
+                    obligation.id
+                ));
+            }
+            if obligation.verified < obligation.effective {
+                problems.push(format!("{}: verified before it took effect", obligation.id));
+            }
+        }
+        for target in &self.recommended {
+            if !self.obligations.iter().any(|o| o.id == target.obligation) {
+                problems.push(format!(
+                    "recommended target for unknown obligation {}",
+                    target.obligation
+                ));
+            }
+        }
+        problems
+    }
+}
+
+pub fn shared() -> &'static Shared {
+    static SHARED_DATA: OnceLock<Shared> = OnceLock::new();
+    SHARED_DATA.get_or_init(|| parse("shared.toml", SHARED))
+}
+
+fn packs() -> &'static [Pack] {
+    static PARSED: OnceLock<Vec<Pack>> = OnceLock::new();
+    PARSED.get_or_init(|| PACKS.iter().map(|(code, text)| parse(code, text)).collect())
+}
+
+/// The packs are part of the program; one that does not parse is a programming error,
+/// caught by the tests below before any release.
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+    match toml::from_str(text) {
+        Ok(value) => value,
+        Err(error) => panic!("built-in rule pack {name} is invalid: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pack_is_sound() {
+        for code in Pack::supported() {
+            let pack = Pack::get(code).unwrap();
+            assert_eq!(pack.problems(), Vec::<String>::new(), "{code}");
+        }
+    }
+
+    #[test]
+    fn every_pack_parses_and_matches_its_code() {
+        for (code, _) in PACKS {
+            let pack = Pack::get(code).expect("pack present");
+            assert_eq!(pack.code, *code);
+            assert!(pack.law.starts_with("This notice is provided under"));
+            assert!(!pack.agencies.is_empty(), "{code} lists its own agencies");
+        }
+        assert!(Pack::get("ny").is_some(), "codes are case-insensitive");
+        assert!(Pack::get("TX").is_none());
+    }
+
+    #[test]
+    fn agencies_have_phone_numbers_websites_and_sources() {
+        let mut all: Vec<&Agency> = shared().bureaus.iter().collect();
+        for code in Pack::supported() {
+            all.extend(Pack::get(code).unwrap().agencies());
+        }
+        for agency in all {
+            assert!(
+                agency.phone.chars().filter(char::is_ascii_digit).count() >= 10,
+                "{}",
+                agency.name
+            );
+            assert!(agency.website.starts_with("https://"), "{}", agency.name);
+            assert!(!agency.source.is_empty(), "{}", agency.name);
+            assert!(
+                chrono::NaiveDate::parse_from_str(&agency.verified, "%Y-%m-%d").is_ok(),
+                "{}",
+                agency.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_three_credit_bureaus_are_listed() {
+        let names: Vec<&str> = shared().bureaus.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Equifax", "Experian", "TransUnion"]);
+    }
+
+    #[test]
+    fn ny_lists_the_agencies_of_law_md() {
+        let ny = Pack::get("NY").unwrap();
+        let phones: Vec<&str> = ny.agencies().iter().map(|a| a.phone.as_str()).collect();
+        assert_eq!(
+            phones,
+            ["1-800-771-7755", "1-800-697-1220", "1-877-438-4338"]
+        );
+    }
+}
