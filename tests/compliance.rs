@@ -1,0 +1,423 @@
+//! `check` and `deadlines` against the rule packs, on fixture sites of every jurisdiction.
+//! Expected dates are worked out from the statutes' clocks (shared/LAW.md), by hand.
+
+mod common;
+
+use common::{Site, TODAY};
+use serde_json::Value;
+
+const RECORD: &str = "content/incidents/2026-11-10-incident.yaml";
+
+/// A complete, valid active record; `extra` adds or overrides fields at the end.
+fn record(data: &str, count: &str, extra: &str) -> String {
+    format!(
+        "title: Student records viewed without permission
+status: active
+published: 2026-11-12
+summary: Someone viewed student records without permission.
+discovered: 2026-11-09
+occurred:
+  from: 2026-11-01
+  to: 2026-11-08
+data: {data}
+affected:
+  count: {count}
+  groups: [students, parents]
+description: An unauthorized person viewed records.
+investigation: We are investigating with a forensic firm.
+{extra}"
+    )
+}
+
+fn site(pack: &str, record_text: &str) -> Site {
+    let site = Site::new(&format!("compliance-{pack}"));
+    site.write(RECORD, record_text);
+    site
+}
+
+fn diagnostics(json: &Value) -> Vec<&Value> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .collect()
+}
+
+/// The diagnostics of one severity on one field.
+fn on<'a>(json: &'a Value, severity: &str, field: &str) -> Vec<&'a Value> {
+    diagnostics(json)
+        .into_iter()
+        .filter(|d| d["severity"] == severity && d["field"] == field)
+        .collect()
+}
+
+fn message(d: &Value) -> &str {
+    d["message"].as_str().unwrap_or("")
+}
+
+fn deadlines(site: &Site, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["deadlines", "--format", "json", "--today", TODAY];
+    all.extend_from_slice(args);
+    let run = site.run(&all).success();
+    let value: Value = serde_json::from_str(&run.stdout).expect("deadlines prints JSON");
+    value.as_array().expect("one JSON array").clone()
+}
+
+/// The single applicable row of `obligation`.
+fn applicable<'a>(rows: &'a [Value], obligation: &str) -> &'a Value {
+    let found: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["obligation"] == obligation && r["state"] != "not_applicable")
+        .collect();
+    assert_eq!(found.len(), 1, "{obligation}: {found:#?}");
+    found[0]
+}
+
+#[test]
+fn a_complete_record_passes_check() {
+    let site = site("ny", &record("[student_name, grades]", "120", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["errors"], 0);
+}
+
+#[test]
+fn deadlines_json_follows_the_spec() {
+    let contractor = "contractor:\n  name: GradeBook Inc.\n  notified_district: 2026-11-13\nnotified:\n  state-privacy-officer: 2026-11-20\n";
+    let site = site("ny", &record("[student_name, grades]", "120", contractor));
+    let rows = deadlines(&site, &[]);
+    for row in &rows {
+        for key in [
+            "incident",
+            "obligation",
+            "due",
+            "from",
+            "citation",
+            "state",
+            "met",
+        ] {
+            assert!(row.get(key).is_some(), "{key} missing in {row}");
+        }
+        assert_eq!(row["incident"], "2026-11-10-incident");
+    }
+    // Contractor's notice received Friday November 13, 2026: the Chief Privacy Officer
+    // within 10 calendar days (November 23), met on November 20.
+    let spo = applicable(&rows, "state-privacy-officer");
+    assert_eq!(spo["due"], "2026-11-23");
+    assert_eq!(spo["from"], "discovery_or_contractor_notice");
+    assert_eq!(spo["state"], "met");
+    assert_eq!(spo["met"], "2026-11-20");
+    assert_eq!(spo["citation"], "8 NYCRR 121.10(b), (d)");
+    // The contractor had 7 calendar days from its discovery (November 9): November 16.
+    let c = applicable(&rows, "contractor-to-district");
+    assert_eq!(
+        (c["due"].as_str(), c["state"].as_str()),
+        (Some("2026-11-16"), Some("met"))
+    );
+    // Parents within 60 calendar days of November 13: January 12, 2027.
+    let ind = applicable(&rows, "individuals");
+    assert_eq!(
+        (ind["due"].as_str(), ind["state"].as_str()),
+        (Some("2027-01-12"), Some("due"))
+    );
+    assert!(ind["met"].is_null());
+    // The delayed variant is listed, not applicable.
+    assert!(rows
+        .iter()
+        .any(|r| r["obligation"] == "individuals" && r["state"] == "not_applicable"));
+    // No private information: no fixed-date obligations apply.
+    let ag: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["obligation"] == "attorney-general")
+        .collect();
+    assert_eq!(ag[0]["state"], "not_applicable");
+    assert!(ag[0]["due"].is_null());
+}
+
+#[test]
+fn own_breach_hour_clock_is_rfc3339() {
+    let extra = "notified:\n  individuals: 2026-11-20\n";
+    let text = record("[ssn, student_name]", "7000", extra)
+        .replace("discovered: 2026-11-09", "discovered: 2026-11-09T16:15");
+    let site = site("ny", &text);
+    let rows = deadlines(&site, &["2026-11-10-incident"]);
+    // 72 hours after 4:15 p.m. on Monday November 9, 2026 (Eastern standard time).
+    let cyber = applicable(&rows, "cyber-incident-report");
+    assert_eq!(cyber["due"], "2026-11-12T16:15:00-05:00");
+    assert_eq!(cyber["state"], "overdue");
+    // Private information of more than 5,000 residents: the Attorney General and the
+    // credit bureaus were due with the notice to individuals (November 20) and are late.
+    let ag = applicable(&rows, "attorney-general");
+    assert!(ag["due"].is_null());
+    assert_eq!(ag["state"], "overdue");
+    assert_eq!(
+        applicable(&rows, "consumer-reporting-agencies")["state"],
+        "overdue"
+    );
+}
+
+#[test]
+fn a_law_enforcement_delay_moves_the_clock_to_its_end() {
+    let extra = "law_enforcement_delay:\n  requested: 2026-11-10\n  lifted: 2026-11-18\n";
+    let site = site("ny", &record("[grades]", "30", extra));
+    let rows = deadlines(&site, &[]);
+    let ind = applicable(&rows, "individuals");
+    // 7 calendar days after the delay ended on November 18.
+    assert_eq!(ind["due"], "2026-11-25");
+    assert_eq!(ind["from"], "delay_end");
+    assert_eq!(ind["variant"], "after a law-enforcement delay");
+}
+
+#[test]
+fn fail_on_overdue_is_for_cron() {
+    // Discovered November 9: the Chief Privacy Officer was due November 19 (the 72-hour
+    // cyber incident report was made).
+    let site = site(
+        "ny",
+        &record(
+            "[grades]",
+            "30",
+            "notified:\n  cyber-incident-report: 2026-11-10\n",
+        ),
+    );
+    let run = site
+        .run(&["deadlines", "--today", TODAY, "--fail-on-overdue"])
+        .expect_code(1);
+    assert!(run.stdout.contains("OVERDUE"), "{}", run.stdout);
+    assert!(run.stderr.contains("overdue"), "{}", run.stderr);
+    site.run(&["deadlines", "--today", "2026-11-18", "--fail-on-overdue"])
+        .success();
+}
+
+#[test]
+fn deadlines_names_an_unknown_incident() {
+    let site = site("ny", &record("[grades]", "30", ""));
+    let run = site
+        .run(&["deadlines", "2026-11-10-incidnet", "--today", TODAY])
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("did you mean `2026-11-10-incident`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn drafts_are_listed_and_marked() {
+    let text = record("[grades]", "30", "").replace("status: active", "status: draft");
+    let site = site("ny", &text);
+    let rows = deadlines(&site, &[]);
+    assert!(rows.iter().all(|r| r["draft"] == true));
+    let run = site.run(&["deadlines", "--today", TODAY]).success();
+    assert!(run.stdout.contains("[DRAFT]"), "{}", run.stdout);
+}
+
+/// (pack, reason, field value, count, passes)
+const THRESHOLDS: &[(&str, &str, u64, u64, bool)] = &[
+    ("ny", "cost", 250_000, 10, false),
+    ("ny", "cost", 250_001, 10, true),
+    ("ny", "count", 0, 500_000, false),
+    ("ny", "count", 0, 500_001, true),
+    ("ct", "cost", 250_000, 10, false),
+    ("ct", "cost", 250_001, 10, true),
+    ("ct", "count", 0, 500_000, false),
+    ("ct", "count", 0, 500_001, true),
+    ("pa", "cost", 100_000, 10, false),
+    ("pa", "cost", 100_001, 10, true),
+    ("pa", "count", 0, 175_000, false),
+    ("pa", "count", 0, 175_001, true),
+];
+
+#[test]
+fn substitute_notice_thresholds_just_below_and_just_above() {
+    for &(pack, reason, cost, count, passes) in THRESHOLDS {
+        let mut extra = format!("substitute_notice:\n  reason: {reason}\n");
+        if reason == "cost" {
+            extra.push_str(&format!("  estimated_cost: {cost}\n"));
+        }
+        let site = site(pack, &record("[grades]", &count.to_string(), &extra));
+        let (code, json) = site.check_json();
+        let case = format!("{pack} {reason} cost={cost} count={count}");
+        if passes {
+            assert_eq!(code, 0, "{case}: {json:#}");
+        } else {
+            assert_eq!(code, 1, "{case}: {json:#}");
+            let field = if reason == "cost" {
+                "substitute_notice.estimated_cost"
+            } else {
+                "substitute_notice.reason"
+            };
+            let errors = on(&json, "error", field);
+            assert_eq!(errors.len(), 1, "{case}: {json:#}");
+            let text = message(errors[0]);
+            assert!(text.contains("more than"), "{case}: {text}");
+            assert!(text.contains('§'), "{case} quotes the citation: {text}");
+            assert!(errors[0]["line"].as_u64().unwrap() > 0);
+        }
+    }
+}
+
+#[test]
+fn connecticut_requires_identity_protection_when_ssns_are_involved() {
+    let site = site("ct", &record("[student_name, ssn]", "40", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let errors = on(&json, "error", "identity_protection");
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert!(message(errors[0]).contains("24 months"), "{json:#}");
+    assert!(message(errors[0]).contains("§36a-701b"), "{json:#}");
+
+    let offer = "identity_protection:\n  months: 24\n  service: identity theft prevention and mitigation services\n  provider: Example Shield\n  how_to_enroll: Call 1-800-555-0100 and give code CF2026.\n";
+    site.write(RECORD, &record("[student_name, ssn]", "40", offer));
+    assert_eq!(site.check_json().0, 0);
+    site.write(
+        RECORD,
+        &record(
+            "[student_name, ssn]",
+            "40",
+            &offer.replace("months: 24", "months: 12"),
+        ),
+    );
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    assert_eq!(
+        on(&json, "error", "identity_protection.months").len(),
+        1,
+        "{json:#}"
+    );
+}
+
+#[test]
+fn pennsylvania_requires_credit_monitoring_for_a_name_with_an_ssn() {
+    let site = site("pa", &record("[student_name, ssn]", "40", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    assert!(message(on(&json, "error", "identity_protection")[0]).contains("12 months"));
+    // An SSN without a name: not required.
+    site.write(RECORD, &record("[ssn]", "40", ""));
+    assert_eq!(site.check_json().0, 0);
+}
+
+#[test]
+fn unknown_values_are_warnings_not_errors() {
+    let text = record("unknown", "unknown", "").replace(
+        "occurred:\n  from: 2026-11-01\n  to: 2026-11-08\n",
+        "occurred: unknown\n",
+    );
+    let site = site("ct", &text);
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    assert!(!on(&json, "warning", "data").is_empty(), "{json:#}");
+    assert!(
+        !on(&json, "warning", "affected.count").is_empty(),
+        "{json:#}"
+    );
+    // CT's identity-protection offer depends on the data: flagged, not failed.
+    assert!(
+        !on(&json, "warning", "identity_protection").is_empty(),
+        "{json:#}"
+    );
+    // And the page says so.
+    site.run(&["build", "--today", TODAY]).success();
+    assert!(site
+        .out("notices/2026-11-10-incident/index.html")
+        .contains(common::UNKNOWN_SENTENCE));
+}
+
+#[test]
+fn a_missing_required_element_names_the_law() {
+    let text = record("[grades]", "30", "")
+        .replace("occurred:\n  from: 2026-11-01\n  to: 2026-11-08\n", "");
+    let site = site("ny", &text);
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let errors = on(&json, "error", "occurred");
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert!(message(errors[0]).contains("8 NYCRR 121.10(f)"), "{json:#}");
+    assert!(errors[0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("occurred: unknown"));
+}
+
+#[test]
+fn pii_in_a_markdown_field_blocks_publication() {
+    let text = record("[ssn]", "30", "").replace(
+        "description: An unauthorized person viewed records.",
+        "description: |\n  An unauthorized person viewed records.\n\n  One record, 219-09-9999, was copied.",
+    );
+    let site = site("ny", &record("[grades]", "30", ""));
+    site.run(&["build", "--today", TODAY]).success();
+    let before = site.outputs();
+    site.write(RECORD, &text);
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let errors = on(&json, "error", "description");
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["column"].as_u64()),
+        (Some(16), Some(15))
+    );
+    assert!(message(errors[0]).contains("Social Security number"));
+    let run = site.run(&["build", "--today", TODAY]).expect_code(1);
+    assert!(run.stderr.contains("219-09-9999"), "{}", run.stderr);
+    assert_eq!(site.outputs(), before, "the published site is unchanged");
+
+    // A documented false positive is accepted.
+    site.write(RECORD, &format!("{text}\npii_allow: [\"219-09-9999\"]\n"));
+    assert_eq!(site.check_json().0, 0);
+}
+
+#[test]
+fn card_numbers_are_caught_too() {
+    let site = site(
+        "pa",
+        &record(
+            "[financial_account]",
+            "30",
+            "other_data: card 4111 1111 1111 1111\n",
+        ),
+    );
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    assert!(message(on(&json, "error", "other_data")[0]).contains("payment card"));
+}
+
+#[test]
+fn impossible_dates_are_errors() {
+    let text =
+        record("[grades]", "30", "").replace("published: 2026-11-12", "published: 2026-11-02");
+    let site = site("ny", &text);
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let errors = on(&json, "error", "published");
+    assert!(
+        message(errors[0]).contains("before `discovered`"),
+        "{json:#}"
+    );
+    let text = record(
+        "[grades]",
+        "30",
+        "law_enforcement_delay:\n  requested: 2026-11-12\n  lifted: 2026-11-11\n",
+    );
+    site.write(RECORD, &text);
+    let (_, json) = site.check_json();
+    assert_eq!(
+        on(&json, "error", "law_enforcement_delay.lifted").len(),
+        1,
+        "{json:#}"
+    );
+}
+
+#[test]
+fn the_notice_names_the_law_it_is_given_under() {
+    for (pack, law) in [
+        ("ny", "This notice is provided under New York Education Law §2-d and 8 NYCRR §121.10"),
+        ("ct", "This notice is provided under Connecticut General Statutes §10-234dd"),
+        ("pa", "This notice is provided under the Pennsylvania Breach of Personal Information Notification Act"),
+    ] {
+        let site = site(pack, &record("[grades]", "30", ""));
+        site.run(&["build", "--today", TODAY]).success();
+        assert!(site.out("notices/2026-11-10-incident/index.html").contains(law), "{pack}");
+    }
+}
