@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::jurisdiction::Pack;
+use crate::jurisdiction::{Clock, Pack, Trigger};
 
 pub const FILE: &str = "site.toml";
 
@@ -181,6 +181,38 @@ impl SiteConfig {
                 }
             }
         }
+        for (index, policy) in self.policy.iter().enumerate() {
+            let at = |field: &str| format!("policy[{index}].{field}");
+            if let Err(message) = Clock::try_from(policy.within.clone()) {
+                problem(
+                    &at("within"),
+                    message,
+                    "a period such as \"3 business days\", \"30 calendar days\" or \"72 hours\"",
+                    Some(&policy.within),
+                );
+            }
+            if let Some(from) = &policy.from {
+                if Trigger::parse_policy(from).is_none() {
+                    problem(&at("from"), "this is not an event breachpage can count from".into(), "discovered, determined, contractor_notice, delay_end or individuals_notice", Some(from));
+                }
+            }
+            if !crate::jurisdiction::OBLIGATION_IDS.contains(&policy.obligation.as_str()) {
+                let hint = crate::suggest::closest(
+                    &policy.obligation,
+                    crate::jurisdiction::OBLIGATION_IDS.iter().copied(),
+                );
+                let expected = match hint {
+                    Some(close) => format!("an obligation id; did you mean \"{close}\"?"),
+                    None => format!("one of: {}", crate::jurisdiction::OBLIGATION_IDS.join(", ")),
+                };
+                problem(
+                    &at("obligation"),
+                    "this is not an obligation breachpage knows".into(),
+                    &expected,
+                    Some(&policy.obligation),
+                );
+            }
+        }
         if self.site.theme.trim().is_empty() {
             problem(
                 "site.theme",
@@ -249,26 +281,44 @@ fn table_at(text: &str, offset: usize) -> Option<String> {
         })
 }
 
-/// Where `table.key` is written, or the table header, or the top of the file.
+/// Where `table.key` (or `array[index].key`, for `[[array]]` tables) is written, or the
+/// table header, or the top of the file.
 fn locate_key(text: &str, dotted: &str) -> Location {
     let (table, key) = dotted.split_once('.').unwrap_or(("", dotted));
+    let (name, wanted_index) = match table.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+        None => (table, None),
+    };
     let mut offset = 0;
     let mut in_table = table.is_empty();
     let mut header = None;
+    let mut seen = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
         if trimmed.starts_with('[') {
-            in_table = trimmed
-                .trim_end()
-                .trim_matches(|c| c == '[' || c == ']')
+            let array = trimmed.starts_with("[[");
+            let header_name = trimmed
+                .split('#')
+                .next()
+                .unwrap_or("")
                 .trim()
-                == table;
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim();
+            in_table = header_name == name
+                && match wanted_index {
+                    Some(index) if array => {
+                        seen += 1;
+                        seen - 1 == index
+                    }
+                    Some(_) => false,
+                    None => !array,
+                };
             if in_table {
                 header = Some(offset..offset + line.trim_end().len());
             }
         } else if in_table {
-            let name = trimmed.split('=').next().unwrap_or("").trim();
-            if name == key && trimmed.contains('=') {
+            let found = trimmed.split('=').next().unwrap_or("").trim();
+            if found == key && trimmed.contains('=') {
                 let start = offset + (line.len() - trimmed.len());
                 return Location::from_bytes(text, start..offset + line.trim_end().len());
             }
@@ -319,6 +369,28 @@ email = "privacy@example.org"
         let item = diagnostics.sorted()[0].clone();
         assert!(item.message.contains("CT, NY, PA"), "{item:?}");
         assert_eq!(item.line, 4);
+    }
+
+    #[test]
+    fn policy_targets_are_checked() {
+        let text = format!("{MINIMAL}\n[[policy]]\nobligation = \"individual\"\nwithin = \"3 fortnights\"\nfrom = \"determined\"\n");
+        let diagnostics = SiteConfig::parse(&text).unwrap_err();
+        let fields: Vec<Option<String>> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.field.clone())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                Some("policy[0].obligation".to_string()),
+                Some("policy[0].within".to_string())
+            ]
+        );
+        let good = text
+            .replace("individual\"", "individuals\"")
+            .replace("3 fortnights", "3 business days");
+        assert!(SiteConfig::parse(&good).is_ok());
     }
 
     #[test]

@@ -270,6 +270,10 @@ fn connecticut_requires_identity_protection_when_ssns_are_involved() {
     let offer = "identity_protection:\n  months: 24\n  service: identity theft prevention and mitigation services\n  provider: Example Shield\n  how_to_enroll: Call 1-800-555-0100 and give code CF2026.\n";
     site.write(RECORD, &record("[student_name, ssn]", "40", offer));
     assert_eq!(site.check_json().0, 0);
+    site.run(&["build", "--today", TODAY]).success();
+    let page = site.out("notices/2026-11-10-incident/index.html");
+    assert!(page.contains("The district is offering 24 months of identity theft prevention and mitigation services through Example Shield, free of charge."), "{page}");
+    assert!(page.contains("Call 1-800-555-0100 and give code CF2026."));
     site.write(
         RECORD,
         &record(

@@ -360,7 +360,8 @@ impl Checker<'_> {
         }
         let future = |this: &mut Self, field: &str, date: Option<NaiveDate>| {
             if let Some(date) = date.filter(|d| *d > today) {
-                let d = this.problem(
+                // A warning: building "as of" an earlier day (--today) is legitimate.
+                let d = this.warning(
                     field,
                     format!("`{field}` ({date}) is after today ({today})"),
                 );

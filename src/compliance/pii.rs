@@ -28,13 +28,12 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (start, run) in digit_runs(text) {
         let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-        let kind = if is_ssn_shape(run) && valid_ssn(&digits) {
-            Some(Kind::SocialSecurityNumber)
-        } else if digits.len() == 9
+        let formatted_ssn = is_ssn_shape(run) && valid_ssn(&digits);
+        let bare_ssn = digits.len() == 9
             && run.len() == 9
             && valid_ssn(&digits)
-            && mentions_ssn(&text[..start])
-        {
+            && mentions_ssn(&text[..start]);
+        let kind = if formatted_ssn || bare_ssn {
             Some(Kind::SocialSecurityNumber)
         } else if (13..=19).contains(&digits.len()) && luhn(&digits) {
             Some(Kind::CardNumber)
@@ -68,17 +67,14 @@ fn digit_runs(text: &str) -> Vec<(usize, &str)> {
         let start = i;
         let mut end = i;
         while end < bytes.len() {
-            if bytes[end].is_ascii_digit() {
-                end += 1;
-            } else if matches!(bytes[end], b' ' | b'-')
+            let joins_digits = matches!(bytes[end], b' ' | b'-')
                 && end + 1 < bytes.len()
                 && bytes[end + 1].is_ascii_digit()
-                && bytes[end - 1].is_ascii_digit()
-            {
-                end += 1;
-            } else {
+                && bytes[end - 1].is_ascii_digit();
+            if !(bytes[end].is_ascii_digit() || joins_digits) {
                 break;
             }
+            end += 1;
         }
         let followed_by_word = end < bytes.len() && bytes[end].is_ascii_alphabetic();
         if !followed_by_word {

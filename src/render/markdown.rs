@@ -80,11 +80,7 @@ pub fn to_plain(text: &str) -> String {
                 | Tag::BlockQuote(_)
                 | Tag::CodeBlock(_)
                 | Tag::Table(_),
-            ) => {
-                if !out.ends_with("- ") && !out.ends_with(". ") {
-                    block_break(&mut out);
-                }
-            }
+            ) if !out.ends_with("- ") && !out.ends_with(". ") => block_break(&mut out),
             Event::Start(Tag::List(start)) => {
                 block_break(&mut out);
                 lists.push(start);

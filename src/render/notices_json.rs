@@ -37,6 +37,7 @@ struct Notice<'a> {
     investigation: &'a str,
     what_you_can_do: &'a str,
     updates: Vec<Update<'a>>,
+    identity_protection: Option<serde_json::Value>,
     media_release: Option<String>,
 }
 
@@ -127,6 +128,15 @@ pub fn render(site: &Site, published: &[&Incident], today: NaiveDate) -> Vec<u8>
                         text: &u.text,
                     })
                     .collect(),
+                identity_protection: incident.identity_protection.as_ref().map(|p| {
+                    serde_json::json!({
+                        "months": p.months,
+                        "service": p.service,
+                        "provider": p.provider,
+                        "enroll_by": p.enroll_by.map(iso),
+                        "how_to_enroll": p.how_to_enroll,
+                    })
+                }),
                 media_release: incident
                     .substitute_notice
                     .as_ref()

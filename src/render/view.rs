@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::jurisdiction::{self, Agency, Pack};
-use crate::model::{Group, Incident, Known, Status};
+use crate::model::{Group, IdentityProtection, Incident, Known, Status};
 use crate::render::format::{self, DateView, Strings};
 use crate::render::markdown;
 use crate::vocabulary;
@@ -197,6 +197,8 @@ pub struct NoticeView {
     pub guidance_html: String,
     pub guidance_text: String,
     pub updates: Vec<UpdateView>,
+    /// The identity-protection service offered, if any.
+    pub protection: Option<ProtectionView>,
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
     pub law: String,
@@ -265,11 +267,44 @@ impl NoticeView {
                     text: markdown::to_plain(&u.text),
                 })
                 .collect(),
+            protection: incident
+                .identity_protection
+                .as_ref()
+                .map(|p| ProtectionView::new(p, s)),
             media_release_href: incident
                 .substitute_notice
                 .as_ref()
                 .map(|_| "media-release/".to_string()),
             law: pack.law.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProtectionView {
+    /// "The district is offering 24 months of … free of charge."
+    pub offer: String,
+    pub how_html: String,
+    pub how_text: String,
+    pub enroll_by: Option<DateView>,
+}
+
+impl ProtectionView {
+    fn new(p: &IdentityProtection, s: Strings) -> ProtectionView {
+        let provider = p
+            .provider
+            .as_ref()
+            .map(|name| s.get("protection_provider").replace("{provider}", name))
+            .unwrap_or_default();
+        ProtectionView {
+            offer: s
+                .get("protection_offer")
+                .replace("{months}", &p.months.to_string())
+                .replace("{service}", &p.service)
+                .replace("{provider}", &provider),
+            how_html: markdown::to_html(&p.how_to_enroll, 4),
+            how_text: markdown::to_plain(&p.how_to_enroll),
+            enroll_by: p.enroll_by.map(|d| format::date(s, d)),
         }
     }
 }
