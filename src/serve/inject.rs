@@ -125,16 +125,26 @@ fn overlay(out: &mut String, diagnostics: &Diagnostics, last_good: bool) {
             "Nothing could be built yet. Fix what is listed below and save: the page reloads by itself."
         }
     );
-    list(out, diagnostics);
+    list(out, diagnostics, Severity::Error);
+    let warnings = diagnostics.warning_count();
+    if warnings > 0 {
+        let _ = write!(
+            out,
+            "<details><summary>And {warnings} warning{}</summary>",
+            plural(warnings)
+        );
+        list(out, diagnostics, Severity::Warning);
+        out.push_str("</details>");
+    }
     let _ = write!(
         out,
-        "<details><summary>The same, as <code>breachpage check</code> prints it</summary><pre>{}</pre></details></div></section>",
+        "<details><summary>All of it, as <code>breachpage check</code> prints it</summary><pre>{}</pre></details></div></section>",
         escape(&diagnostics.render_text())
     );
 }
 
 fn warnings_strip(out: &mut String, diagnostics: &Diagnostics) {
-    let count = diagnostics.sorted().len();
+    let count = diagnostics.warning_count();
     let text = diagnostics.render_text();
     let _ = write!(
         out,
@@ -142,15 +152,18 @@ fn warnings_strip(out: &mut String, diagnostics: &Diagnostics) {
         fingerprint(&text),
         plural(count)
     );
-    list(out, diagnostics);
+    list(out, diagnostics, Severity::Warning);
     out.push_str("</details></aside>");
 }
 
-/// Each problem with where it is, what was expected and found, and what to do.
-fn list(out: &mut String, diagnostics: &Diagnostics) {
+/// Each problem of one severity with where it is, what was expected and found, and what
+/// to do.
+fn list(out: &mut String, diagnostics: &Diagnostics, severity: Severity) {
     out.push_str("<ol>");
     for item in diagnostics.sorted() {
-        item_html(out, item);
+        if item.severity == severity {
+            item_html(out, item);
+        }
     }
     out.push_str("</ol>");
 }
@@ -316,9 +329,9 @@ mod tests {
         let html = snippet(2, &Problems::Warnings(&warnings));
         assert!(html.contains("class=\"bp-strip\""), "{html}");
         assert!(html.contains("Dismiss"), "{html}");
-        assert!(!html.contains("bp-overlay\""), "{html}");
+        assert!(!html.contains("class=\"bp-overlay\""), "{html}");
         let quiet = snippet(2, &Problems::Warnings(&Diagnostics::new()));
-        assert!(!quiet.contains("bp-strip\""));
+        assert!(!quiet.contains("class=\"bp-strip\""));
         assert!(quiet.contains(EVENTS_PATH));
     }
 

@@ -234,6 +234,14 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         content::load_config(root)?;
     }
 
+    // Caught from the start: a Ctrl-C during the first build also stops cleanly.
+    let (stop_tx, stop_rx) = mpsc::channel();
+    if let Err(error) = ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    }) {
+        eprintln!("warning: Ctrl-C cannot be caught ({error}); it will stop the preview abruptly.");
+    }
+
     let address = SocketAddr::new(options.bind, options.port);
     let server = http::Server::bind(address).map_err(|error| bind_failure(error, address))?;
     let url = url_of(server.local_addr().unwrap_or(address));
@@ -279,12 +287,6 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         open_browser(&url);
     }
 
-    let (stop_tx, stop_rx) = mpsc::channel();
-    if let Err(error) = ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    }) {
-        eprintln!("warning: Ctrl-C cannot be caught ({error}); it will stop the preview abruptly.");
-    }
     // Returns on Ctrl-C (or SIGTERM); an error means the handler is gone, and so is the way
     // to stop gracefully.
     let _ = stop_rx.recv();
