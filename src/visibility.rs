@@ -11,7 +11,7 @@ pub enum Withheld {
     /// `published` is after today.
     Scheduled(NaiveDate),
     /// A law-enforcement delay without a `lifted` date, or lifted only after today.
-    LawEnforcementDelay,
+    LawEnforcementDelay { lifted: Option<NaiveDate> },
     /// Not a draft, yet no `published` date (reported as an error when loading).
     NoPublishedDate,
 }
@@ -21,10 +21,13 @@ impl Withheld {
         match self {
             Withheld::Draft => "draft (status: draft)".to_string(),
             Withheld::Scheduled(date) => format!("scheduled for {date} (published is after today)"),
-            Withheld::LawEnforcementDelay => {
+            Withheld::LawEnforcementDelay { lifted: None } => {
                 "law-enforcement delay in effect (law_enforcement_delay has no lifted date)"
                     .to_string()
             }
+            Withheld::LawEnforcementDelay { lifted: Some(date) } => format!(
+                "law-enforcement delay in effect until {date} (law_enforcement_delay.lifted)"
+            ),
             Withheld::NoPublishedDate => "no published date".to_string(),
         }
     }
@@ -35,11 +38,12 @@ pub fn visibility(incident: &Incident, today: NaiveDate) -> Result<(), Withheld>
     if incident.status == Status::Draft {
         return Err(Withheld::Draft);
     }
-    if incident
-        .law_enforcement_delay
-        .is_some_and(|delay| delay.lifted.is_none_or(|lifted| lifted > today))
-    {
-        return Err(Withheld::LawEnforcementDelay);
+    if let Some(delay) = incident.law_enforcement_delay {
+        if delay.lifted.is_none_or(|lifted| lifted > today) {
+            return Err(Withheld::LawEnforcementDelay {
+                lifted: delay.lifted,
+            });
+        }
     }
     match incident.published {
         None => Err(Withheld::NoPublishedDate),

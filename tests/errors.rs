@@ -344,7 +344,6 @@ fn substitute_notice_without_base_url_is_an_error() {
 }
 
 #[test]
-#[ignore = "BUG: the substitute_notice/base_url error gives no line, although the record has a substitute_notice: line"]
 fn substitute_notice_without_base_url_points_at_the_substitute_notice_line() {
     let (site, run) = failed_rebuild(1, |site| {
         site.edit(
@@ -576,7 +575,6 @@ fn build_refuses_to_write_over_the_site_root() {
 }
 
 #[test]
-#[ignore = "BUG: `--output content` (a folder inside the site) is accepted and replaces every incident record with the built pages"]
 fn build_refuses_to_write_over_the_content_folder() {
     let site = Site::new("full-ny");
     let before = site.everything();

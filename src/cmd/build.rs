@@ -23,7 +23,8 @@ pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), F
     Ok(())
 }
 
-/// Refuses output folders whose replacement would destroy the site itself.
+/// Refuses output folders whose replacement would destroy the site itself: the site's
+/// folder or one above it, one of its source folders, or any folder holding a site.
 fn guard_output(root: &Path, target: &Path) -> Result<(), Failure> {
     let absolute = |p: &Path| -> PathBuf {
         std::path::absolute(p)
@@ -31,12 +32,15 @@ fn guard_output(root: &Path, target: &Path) -> Result<(), Failure> {
             .unwrap_or_else(|_| p.to_path_buf())
     };
     let (root_abs, target_abs) = (absolute(root), absolute(target));
-    if root_abs.starts_with(&target_abs)
-        || target_abs.join("site.toml").exists()
-        || target_abs.join("content").is_dir()
-    {
+    let inside_sources = ["content", "templates", "static", "themes", ".git"]
+        .iter()
+        .any(|dir| target_abs.starts_with(root_abs.join(dir)));
+    let holds_a_site = ["site.toml", "content", ".git"]
+        .iter()
+        .any(|name| target_abs.join(name).exists());
+    if root_abs.starts_with(&target_abs) || inside_sources || holds_a_site {
         return Err(Failure::Usage(format!(
-            "refusing to write the site to {}: that folder holds the site's own files, and building replaces the output folder completely. Choose an empty or new folder, such as {}",
+            "refusing to write the site to {}: building replaces the output folder completely, and that folder holds or is part of the site's own files. Choose an empty or new folder, such as {}",
             target.display(),
             root.join("public").display()
         )));

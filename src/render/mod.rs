@@ -216,6 +216,7 @@ impl Renderer<'_> {
                 self.problems.push(
                     Diagnostic::error(&incident.file, "a media release must give the full web address of the posted notice, and site.toml has no base_url")
                         .field("substitute_notice")
+                        .at(&substitute_location(incident))
                         .hint("add base_url = \"https://www.your-district.org/data-breach/\" under [site] in site.toml"),
                 );
             }
@@ -226,6 +227,7 @@ impl Renderer<'_> {
                         "a media release needs a dateline, and site.toml has no city",
                     )
                     .field("substitute_notice")
+                    .at(&substitute_location(incident))
                     .hint("add city = \"Your Town, State\" under [district] in site.toml"),
                 );
             }
@@ -380,4 +382,13 @@ impl Renderer<'_> {
 
 fn summaries(incidents: &[&Incident], s: Strings) -> Vec<SummaryView> {
     incidents.iter().map(|i| SummaryView::new(i, s)).collect()
+}
+
+/// Where the record claims substitute notice.
+fn substitute_location(incident: &Incident) -> crate::diagnostics::Location {
+    incident
+        .locations
+        .key("substitute_notice")
+        .cloned()
+        .unwrap_or_default()
 }
