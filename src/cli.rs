@@ -42,6 +42,56 @@ pub enum Command {
         #[command(flatten)]
         today: Today,
     },
+    /// Start a new incident record: a commented draft in content/incidents/
+    New {
+        /// The headline of the notice
+        title: String,
+        /// Mark what this state's law requires [default: the site's jurisdiction]
+        #[arg(long, value_name = "XX")]
+        jurisdiction: Option<String>,
+        /// When the breach was discovered (YYYY-MM-DD or YYYY-MM-DDTHH:MM)
+        #[arg(long, value_name = "DATE")]
+        discovered: Option<String>,
+        /// One or two plain sentences summing up the incident
+        #[arg(long)]
+        summary: Option<String>,
+        /// The contractor whose breach it was
+        #[arg(long, value_name = "NAME")]
+        contractor: Option<String>,
+        /// About how many people were affected
+        #[arg(long)]
+        count: Option<u64>,
+        /// Who was affected: students, parents, teachers, principals, staff
+        #[arg(long, value_delimiter = ',')]
+        groups: Vec<String>,
+        /// Ask for the key facts even when not run in a terminal
+        #[arg(long, conflicts_with = "no_input")]
+        interactive: bool,
+        /// Never ask; use only the flags given
+        #[arg(long)]
+        no_input: bool,
+        #[command(flatten)]
+        today: Today,
+    },
+    /// Create a new, working site skeleton in DIR (default: the current folder)
+    Init {
+        /// Where to create the site
+        dir: Option<PathBuf>,
+        /// Whose law applies: NY, CT or PA
+        #[arg(long, value_name = "XX")]
+        jurisdiction: Option<String>,
+        /// The district's full name
+        #[arg(long, value_name = "NAME")]
+        district: Option<String>,
+        /// Ask for the district and state even when not run in a terminal
+        #[arg(long, conflicts_with = "no_input")]
+        interactive: bool,
+        /// Never ask; use only the flags given
+        #[arg(long)]
+        no_input: bool,
+    },
+    /// Print the JSON Schema of an incident record, for editors
+    Schema,
     /// Show the legal timeline of each incident: every obligation, its due date and state
     Deadlines {
         /// Only this incident (the record's file name without .yaml)

@@ -4,6 +4,10 @@
 pub mod build;
 pub mod check;
 pub mod deadlines;
+pub mod init;
+pub mod new;
+pub mod prompt;
+pub mod schema;
 pub mod serve;
 
 use std::path::Path;
@@ -27,6 +31,50 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             open,
             today,
         } => serve::run(&cli.root, port, bind, open, today.date),
+        Command::New {
+            title,
+            jurisdiction,
+            discovered,
+            summary,
+            contractor,
+            count,
+            groups,
+            interactive,
+            no_input,
+            today,
+        } => new::run(
+            &cli.root,
+            new::Options {
+                title,
+                jurisdiction,
+                facts: new::Facts {
+                    discovered,
+                    summary,
+                    contractor,
+                    count,
+                    groups,
+                },
+                interactive,
+                no_input,
+                today: today.resolve(),
+            },
+        ),
+        Command::Init {
+            dir,
+            jurisdiction,
+            district,
+            interactive,
+            no_input,
+        } => init::run(
+            &dir.unwrap_or_else(|| cli.root.clone()),
+            init::Options {
+                jurisdiction,
+                district,
+                interactive,
+                no_input,
+            },
+        ),
+        Command::Schema => schema::run(),
         Command::Deadlines {
             slug,
             format,

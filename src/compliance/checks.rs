@@ -53,8 +53,13 @@ impl Checker<'_> {
             Severity::Warning => Diagnostic::warning(file, message),
         }
         .field(field);
+        // The value when it is on the key's line; otherwise (groups, empty block text) the key.
         let locations = &self.incident.locations;
-        if let Some(location) = locations.value(field).or_else(|| locations.key(field)) {
+        let location = match (locations.key(field), locations.value(field)) {
+            (Some(key), Some(value)) if value.line != key.line => Some(key),
+            (key, value) => value.or(key),
+        };
+        if let Some(location) = location {
             diagnostic = diagnostic.at(location);
         }
         self.diagnostics.push(diagnostic);
@@ -115,6 +120,8 @@ impl Checker<'_> {
                         ));
                     }
                 }
+                // The record's own required fields are reported missing when it is read.
+                Given::No if field != "occurred" => {}
                 Given::No => {
                     let hint = match required.element {
                         Element::IncidentDates => "add `occurred:` with `from:` and `to:` dates, or write `occurred: unknown` while it is not known",

@@ -1,6 +1,7 @@
 //! Loading a site from disk: `site.toml`, `content/_index.md` and every incident record,
 //! validated into the [`Site`] model. Every problem in every file is collected.
 
+pub mod fields;
 pub mod record;
 pub mod yaml;
 

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_yaml::{Mapping, Value};
 
 use crate::compliance::pii;
+use crate::content::fields::{self, names, Field};
 use crate::content::yaml::{self, SpanIndex};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::OBLIGATION_IDS;
@@ -16,52 +17,14 @@ use crate::model::{
 };
 use crate::{suggest, vocabulary};
 
-/// The fields of a record and of each of its groups.
-pub const TOP_FIELDS: &[&str] = &[
-    "title",
-    "status",
-    "published",
-    "updated",
-    "summary",
-    "discovered",
-    "determined",
-    "occurred",
-    "contractor",
-    "data",
-    "other_data",
-    "affected",
-    "description",
-    "investigation",
-    "what_you_can_do",
-    "law_enforcement_delay",
-    "substitute_notice",
-    "updates",
-    "notified",
-    "identity_protection",
-    "pii_allow",
-];
-const OCCURRED_FIELDS: &[&str] = &["from", "to"];
-const CONTRACTOR_FIELDS: &[&str] = &["name", "notified_district"];
-const AFFECTED_FIELDS: &[&str] = &["count", "estimated", "groups", "residents"];
-const DELAY_FIELDS: &[&str] = &["requested", "lifted"];
-const SUBSTITUTE_FIELDS: &[&str] = &["reason", "estimated_cost"];
-const UPDATE_FIELDS: &[&str] = &["date", "text"];
-const PROTECTION_FIELDS: &[&str] = &[
-    "months",
-    "service",
-    "provider",
-    "enroll_by",
-    "how_to_enroll",
-];
-
 /// Fields that belong inside a group, for the hint when one is written at the top level.
-const NESTED: &[(&str, &[&str])] = &[
-    ("occurred", OCCURRED_FIELDS),
-    ("contractor", CONTRACTOR_FIELDS),
-    ("affected", AFFECTED_FIELDS),
-    ("law_enforcement_delay", DELAY_FIELDS),
-    ("substitute_notice", SUBSTITUTE_FIELDS),
-    ("identity_protection", PROTECTION_FIELDS),
+const NESTED: &[(&str, &[Field])] = &[
+    ("occurred", fields::OCCURRED),
+    ("contractor", fields::CONTRACTOR),
+    ("affected", fields::AFFECTED),
+    ("law_enforcement_delay", fields::DELAY),
+    ("substitute_notice", fields::SUBSTITUTE),
+    ("identity_protection", fields::PROTECTION),
 ];
 
 const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
@@ -129,7 +92,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn record(&mut self, slug: &str, value: &Value) -> Option<Incident> {
-        let Some(map) = self.mapping(value, "", TOP_FIELDS) else {
+        let Some(map) = self.mapping(value, "", &names(fields::RECORD)) else {
             if value.is_null() {
                 let problem = Diagnostic::error(self.file, "this record is empty")
                     .at(&self.start())
@@ -250,7 +213,7 @@ impl Reader<'_> {
         if value.as_str().is_some_and(|s| s.trim() == UNKNOWN) {
             return Known::Unknown;
         }
-        let Some(inner) = self.mapping(value, "occurred", OCCURRED_FIELDS) else {
+        let Some(inner) = self.mapping(value, "occurred", &names(fields::OCCURRED)) else {
             return Known::Known(Occurred::default());
         };
         Known::Known(Occurred {
@@ -265,7 +228,7 @@ impl Reader<'_> {
 
     fn identity_protection(&mut self, map: &Mapping) -> Option<IdentityProtection> {
         let value = self.get(map, "identity_protection")?;
-        let inner = self.mapping(value, "identity_protection", PROTECTION_FIELDS)?;
+        let inner = self.mapping(value, "identity_protection", &names(fields::PROTECTION))?;
         let months = self
             .required(inner, "identity_protection", "months")
             .and_then(|v| {
@@ -335,7 +298,7 @@ impl Reader<'_> {
 
     fn contractor(&mut self, map: &Mapping) -> Option<Contractor> {
         let value = self.get(map, "contractor")?;
-        let inner = self.mapping(value, "contractor", CONTRACTOR_FIELDS)?;
+        let inner = self.mapping(value, "contractor", &names(fields::CONTRACTOR))?;
         let name = self.required_text(inner, "contractor", "name", "the contractor's name");
         let notified_district = match self.required(inner, "contractor", "notified_district") {
             Some(value) => self.date(value, "contractor.notified_district"),
@@ -427,7 +390,7 @@ impl Reader<'_> {
         let Some(value) = self.required(map, "", "affected") else {
             return affected;
         };
-        let Some(inner) = self.mapping(value, "affected", AFFECTED_FIELDS) else {
+        let Some(inner) = self.mapping(value, "affected", &names(fields::AFFECTED)) else {
             return affected;
         };
         if let Some(value) = self.required(inner, "affected", "count") {
@@ -518,7 +481,7 @@ impl Reader<'_> {
 
     fn delay(&mut self, map: &Mapping) -> Option<LawEnforcementDelay> {
         let value = self.get(map, "law_enforcement_delay")?;
-        let inner = self.mapping(value, "law_enforcement_delay", DELAY_FIELDS)?;
+        let inner = self.mapping(value, "law_enforcement_delay", &names(fields::DELAY))?;
         // A delay without a request date is still a delay: the notice stays withheld.
         let requested = self.required(inner, "law_enforcement_delay", "requested");
         let requested = requested.and_then(|v| self.date(v, "law_enforcement_delay.requested"));
@@ -533,7 +496,7 @@ impl Reader<'_> {
 
     fn substitute_notice(&mut self, map: &Mapping) -> Option<SubstituteNotice> {
         let value = self.get(map, "substitute_notice")?;
-        let inner = self.mapping(value, "substitute_notice", SUBSTITUTE_FIELDS)?;
+        let inner = self.mapping(value, "substitute_notice", &names(fields::SUBSTITUTE))?;
         let expected = "`cost` (notice would cost too much), `count` (too many people to notify) or `insufficient_contact` (the district lacks contact details)";
         let reason_value = self.required(inner, "substitute_notice", "reason")?;
         let text = self.text(reason_value, "substitute_notice.reason", expected)?;
@@ -589,7 +552,7 @@ impl Reader<'_> {
         let mut updates = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let path = format!("updates[{i}]");
-            let Some(inner) = self.mapping(item, &path, UPDATE_FIELDS) else {
+            let Some(inner) = self.mapping(item, &path, &names(fields::UPDATE)) else {
                 continue;
             };
             let date = self
@@ -750,8 +713,8 @@ impl Reader<'_> {
             return Some(format!("did you mean `{s}`?"));
         }
         if path.is_empty() {
-            for (group, fields) in NESTED {
-                if let Some(s) = suggest::closest(name, fields.iter().copied()) {
+            for (group, group_fields) in NESTED {
+                if let Some(s) = suggest::closest(name, names(group_fields)) {
                     return Some(format!("did you mean `{s}`, indented under `{group}:`?"));
                 }
             }
