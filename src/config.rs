@@ -41,10 +41,23 @@ pub struct SiteSection {
     /// Absolute address of the published site, ending in `/`.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The default language: its pages are at the root of the site.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Every language to build; each but the default goes under `/<code>/`.
+    #[serde(default)]
+    pub languages: Vec<String>,
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// The site's texts in other languages, by code: `[site.translations.es]`.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, SiteTranslation>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteTranslation {
+    pub title: Option<String>,
 }
 
 fn default_language() -> String {
@@ -213,6 +226,40 @@ impl SiteConfig {
                 );
             }
         }
+        for (index, code) in self
+            .site
+            .languages
+            .iter()
+            .chain(std::iter::once(&self.site.language))
+            .enumerate()
+        {
+            let valid =
+                (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase());
+            if !valid {
+                let key = if index < self.site.languages.len() {
+                    "site.languages"
+                } else {
+                    "site.language"
+                };
+                problem(
+                    key,
+                    "this is not a language code".into(),
+                    "a two-letter code such as \"en\" or \"es\"",
+                    Some(code),
+                );
+            }
+        }
+        if !self.site.languages.is_empty() && !self.site.languages.contains(&self.site.language) {
+            problem(
+                "site.languages",
+                format!(
+                    "the list must include the default language \"{}\" (`language`)",
+                    self.site.language
+                ),
+                "a list such as [\"en\", \"es\"]",
+                None,
+            );
+        }
         if self.site.theme.trim().is_empty() {
             problem(
                 "site.theme",
@@ -221,6 +268,17 @@ impl SiteConfig {
                 None,
             );
         }
+    }
+
+    /// The languages to build, the default first.
+    pub fn languages(&self) -> Vec<&str> {
+        let mut languages = vec![self.site.language.as_str()];
+        for code in &self.site.languages {
+            if !languages.contains(&code.as_str()) {
+                languages.push(code);
+            }
+        }
+        languages
     }
 
     /// The jurisdiction's rule pack (checked when parsing).

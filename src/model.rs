@@ -15,6 +15,8 @@ pub struct Site {
     pub pack: &'static Pack,
     /// Markdown of `content/_index.md`: the process text shown above the notices.
     pub process_text: String,
+    /// The process text in other languages (`content/_index.<code>.md`), by code.
+    pub process_translations: BTreeMap<String, String>,
     /// Every record, drafts included, sorted by slug.
     pub incidents: Vec<Incident>,
 }
@@ -183,8 +185,23 @@ pub struct Incident {
     pub identity_protection: Option<IdentityProtection>,
     /// Exact strings the PII guard must accept (e.g. a case number shaped like an SSN).
     pub pii_allow: Vec<String>,
+    /// Language code → the texts translated into it.
+    pub translations: BTreeMap<String, Translation>,
     /// Where each field is written in the record, for diagnostics.
     pub locations: Arc<SpanIndex>,
+}
+
+/// The texts of a record in another language; what is missing falls back to the
+/// record's own language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Translation {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub investigation: Option<String>,
+    pub what_you_can_do: Option<String>,
+    /// Matched to the record's updates by date.
+    pub updates: Vec<Update>,
 }
 
 /// A free identity-protection or credit-monitoring service offered to those affected.
@@ -206,6 +223,48 @@ impl Occurred {
 }
 
 impl Incident {
+    /// This record with its texts in `language`. Texts with no translation keep the
+    /// record's own; their field names are returned so pages can mark them.
+    pub fn localized(&self, language: &str, default: &str) -> (Incident, Vec<&'static str>) {
+        let mut incident = self.clone();
+        if language == default {
+            return (incident, Vec::new());
+        }
+        let empty = Translation::default();
+        let translation = self.translations.get(language).unwrap_or(&empty);
+        let mut fallback = Vec::new();
+        let mut take = |field: &'static str, original: &mut String, translated: &Option<String>| {
+            match translated {
+                Some(text) => *original = text.clone(),
+                None => fallback.push(field),
+            }
+        };
+        take("title", &mut incident.title, &translation.title);
+        take("summary", &mut incident.summary, &translation.summary);
+        take(
+            "description",
+            &mut incident.description,
+            &translation.description,
+        );
+        take(
+            "investigation",
+            &mut incident.investigation,
+            &translation.investigation,
+        );
+        if let Some(advice) = &mut incident.what_you_can_do {
+            take("what_you_can_do", advice, &translation.what_you_can_do);
+        }
+        let mut unused: Vec<&Update> = translation.updates.iter().collect();
+        for update in &mut incident.updates {
+            match unused.iter().position(|t| t.date == update.date) {
+                Some(i) => update.text = unused.remove(i).text.clone(),
+                None if !fallback.contains(&"updates") => fallback.push("updates"),
+                None => {}
+            }
+        }
+        (incident, fallback)
+    }
+
     /// The date shown as "last updated": the newest of `updated` and the update log.
     pub fn last_updated(&self) -> Option<NaiveDate> {
         self.updates

@@ -25,6 +25,14 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/base.html"),
     ),
     (
+        "embed-notices.html",
+        include_str!("../themes/default/templates/embed-notices.html"),
+    ),
+    (
+        "embed.html",
+        include_str!("../themes/default/templates/embed.html"),
+    ),
+    (
         "feed.xml",
         include_str!("../themes/default/templates/feed.xml"),
     ),
@@ -57,8 +65,10 @@ const EMBEDDED_STATIC: &[(&str, &[u8])] = &[(
     "style.css",
     include_bytes!("../themes/default/static/style.css"),
 )];
-const EMBEDDED_STRINGS: &[(&str, &str)] =
-    &[("en", include_str!("../themes/default/strings/en.toml"))];
+const EMBEDDED_STRINGS: &[(&str, &str)] = &[
+    ("en", include_str!("../themes/default/strings/en.toml")),
+    ("es", include_str!("../themes/default/strings/es.toml")),
+];
 
 /// A template's text and the file it came from (for error messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,6 +254,26 @@ mod tests {
         let statics = files_under(root, "themes/default/static", &mut diagnostics);
         assert_eq!(statics, embedded.statics);
         assert!(embedded.strings["en"].contains_key("no_notifications"));
+    }
+
+    #[test]
+    fn every_language_translates_every_string() {
+        let theme = Theme::embedded();
+        let english = &theme.strings["en"];
+        for (language, table) in &theme.strings {
+            for key in english.keys() {
+                assert!(table.contains_key(key), "{language}.toml lacks {key}");
+            }
+            let months = table["months"].as_array().map_or(0, Vec::len);
+            assert_eq!(months, 12, "{language}");
+        }
+        let spanish = &theme.strings["es"];
+        for id in crate::vocabulary::ids() {
+            assert!(
+                spanish["data_labels"].get(id).is_some(),
+                "es lacks the label of {id}"
+            );
+        }
     }
 
     #[test]

@@ -230,8 +230,10 @@ fn write_fields(
         let _ = writeln!(out, "\n{indent}# {}{need}{law}", capitalise(f.help));
         // Optional groups stay commented out: an empty group would claim, for example, a
         // contractor's breach.
-        let commented = matches!(f.kind, Kind::Group(_) | Kind::List(_) | Kind::Notified)
-            && f.need == Need::Optional
+        let commented = matches!(
+            f.kind,
+            Kind::Group(_) | Kind::List(_) | Kind::Notified | Kind::ByLanguage(_)
+        ) && f.need == Need::Optional
             && !(f.name == "contractor" && contractor);
         let hash = if commented { "# " } else { "" };
         match f.kind {
@@ -268,6 +270,13 @@ fn write_fields(
                         _ => "...",
                     };
                     let _ = writeln!(out, "{indent}#   {lead}{}: {example}", child.name);
+                }
+            }
+            Kind::ByLanguage(children) => {
+                let _ = writeln!(out, "{indent}# {}:", f.name);
+                let _ = writeln!(out, "{indent}#   es:");
+                for child in children.iter().filter(|c| matches!(c.kind, Kind::Text)) {
+                    let _ = writeln!(out, "{indent}#     {}: ...", child.name);
                 }
             }
             Kind::Notified => {

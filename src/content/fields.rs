@@ -38,6 +38,8 @@ pub enum Kind {
     List(&'static [Field]),
     /// Obligation id → date.
     Notified,
+    /// Language code → a group of the fields given.
+    ByLanguage(&'static [Field]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +171,35 @@ pub const PROTECTION: &[Field] = &[
     ),
 ];
 
+pub const TRANSLATION: &[Field] = &[
+    field("title", Text, Optional, "the headline, translated"),
+    field("summary", Text, Optional, "the summary, translated"),
+    field(
+        "description",
+        Markdown,
+        Optional,
+        "what happened, translated",
+    ),
+    field(
+        "investigation",
+        Markdown,
+        Optional,
+        "what the district is doing, translated",
+    ),
+    field(
+        "what_you_can_do",
+        Markdown,
+        Optional,
+        "the advice to readers, translated",
+    ),
+    field(
+        "updates",
+        List(UPDATE),
+        Optional,
+        "the updates, translated; each matched to the update of the same date",
+    ),
+];
+
 pub const RECORD: &[Field] = &[
     field("title", Text, Required, "the headline of the notice"),
     field("status", Status, Required, "draft (never published), active (a current notification) or resolved (kept under past notifications)"),
@@ -191,6 +222,7 @@ pub const RECORD: &[Field] = &[
     field("notified", Notified, Optional, "the date each obligation was met, e.g. individuals: 2025-01-20"),
     field("identity_protection", Group(PROTECTION), Optional, "the free identity-protection service offered, where the law requires one"),
     field("pii_allow", TextList, Optional, "exact texts that look like a Social Security or card number but are not"),
+    field("translations", ByLanguage(TRANSLATION), Optional, "the notice in other languages, by language code, e.g. es:"),
 ];
 
 /// The names of `fields`, for "unknown field" checks.
@@ -271,6 +303,11 @@ fn kind_schema(kind: Kind) -> Value {
         Group(fields) => Value::Object(object(fields)),
         GroupOrUnknown(fields) => json!({ "oneOf": [Value::Object(object(fields)), unknown] }),
         List(fields) => json!({ "type": "array", "items": Value::Object(object(fields)) }),
+        ByLanguage(fields) => json!({
+            "type": "object",
+            "patternProperties": { "^[a-z]{2,3}$": Value::Object(object(fields)) },
+            "additionalProperties": false,
+        }),
         Notified => {
             let properties: Map<String, Value> = OBLIGATION_IDS
                 .iter()

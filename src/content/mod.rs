@@ -39,6 +39,13 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     };
     let mut diagnostics = Diagnostics::new();
     let process_text = read_text(root, INDEX_FILE, &mut diagnostics).unwrap_or_default();
+    let mut process_translations = std::collections::BTreeMap::new();
+    for code in config.languages().into_iter().skip(1) {
+        let file = format!("content/_index.{code}.md");
+        if let Some(text) = read_text(root, &file, &mut diagnostics) {
+            process_translations.insert(code.to_string(), text);
+        }
+    }
     let mut incidents = Vec::new();
     for (file, slug) in record_files(root, &mut diagnostics) {
         let Some(source) = read_text(root, &file, &mut diagnostics) else {
@@ -54,6 +61,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             config,
             pack,
             process_text,
+            process_translations,
             incidents,
         },
         diagnostics,

@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{
     Affected, Contractor, Group, IdentityProtection, Incident, Known, LawEnforcementDelay, Moment,
-    Occurred, Status, SubstituteNotice, SubstituteReason, Update,
+    Occurred, Status, SubstituteNotice, SubstituteReason, Translation, Update,
 };
 use crate::{suggest, vocabulary};
 
@@ -151,6 +151,7 @@ impl Reader<'_> {
         let identity_protection = self.identity_protection(map);
         let pii_allow = self.pii_allow(map);
         self.pii_guard(value, "", &pii_allow);
+        let translations = self.translations(map);
 
         let status = status?;
         if self.diagnostics.error_count() > errors_before {
@@ -180,6 +181,7 @@ impl Reader<'_> {
             notified,
             identity_protection,
             pii_allow,
+            translations,
             locations: Default::default(),
         })
     }
@@ -267,6 +269,55 @@ impl Reader<'_> {
             enroll_by,
             how_to_enroll: how_to_enroll?,
         })
+    }
+
+    fn translations(&mut self, map: &Mapping) -> BTreeMap<String, Translation> {
+        let mut translations = BTreeMap::new();
+        let Some(value) = self.get(map, "translations") else {
+            return translations;
+        };
+        let Value::Mapping(languages) = value else {
+            self.problem(
+                "translations",
+                "this must be a group of languages",
+                "language codes, each with the translated fields, e.g. `es:` then `title:`",
+                Some(value),
+                None,
+            );
+            return translations;
+        };
+        for (code, value) in languages {
+            let Some(code) = code.as_str() else { continue };
+            let path = format!("translations.{code}");
+            if !((2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_lowercase())) {
+                self.problem(
+                    &path,
+                    "this is not a language code",
+                    "a two-letter code such as `es`",
+                    None,
+                    None,
+                );
+                continue;
+            }
+            let Some(inner) = self.mapping(value, &path, &names(fields::TRANSLATION)) else {
+                continue;
+            };
+            let text = |this: &mut Self, key: &str| {
+                this.get(inner, key)
+                    .and_then(|v| this.text(v, &format!("{path}.{key}"), "the translated text"))
+                    .filter(|t| !t.is_empty())
+            };
+            let translation = Translation {
+                title: text(self, "title"),
+                summary: text(self, "summary"),
+                description: text(self, "description"),
+                investigation: text(self, "investigation"),
+                what_you_can_do: text(self, "what_you_can_do"),
+                updates: self.update_list(inner, &path),
+            };
+            translations.insert(code.to_string(), translation);
+        }
+        translations
     }
 
     fn pii_allow(&mut self, map: &Mapping) -> Vec<String> {
@@ -536,12 +587,18 @@ impl Reader<'_> {
     }
 
     fn updates(&mut self, map: &Mapping) -> Vec<Update> {
+        self.update_list(map, "")
+    }
+
+    /// The `updates` list of `map` (whose path is `parent`), newest first.
+    fn update_list(&mut self, map: &Mapping, parent: &str) -> Vec<Update> {
+        let list_path = join(parent, "updates");
         let Some(value) = self.get(map, "updates") else {
             return Vec::new();
         };
         let Value::Sequence(items) = value else {
             self.problem(
-                "updates",
+                &list_path,
                 "this must be a list of updates",
                 "a list of entries, each with `date` and `text`",
                 Some(value),
@@ -551,7 +608,7 @@ impl Reader<'_> {
         };
         let mut updates = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let path = format!("updates[{i}]");
+            let path = format!("{list_path}[{i}]");
             let Some(inner) = self.mapping(item, &path, &names(fields::UPDATE)) else {
                 continue;
             };

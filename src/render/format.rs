@@ -21,6 +21,18 @@ impl<'a> Strings<'a> {
             .unwrap_or(key)
     }
 
+    /// A string of this language only (no English fallback), e.g. its own `guidance`.
+    pub fn own_text(&self, key: &str) -> Option<&'a str> {
+        self.own.get(key).and_then(toml::Value::as_str)
+    }
+
+    /// An entry of a table such as `data_labels`, in this language or English.
+    pub fn entry(&self, table: &str, key: &str) -> Option<&'a str> {
+        [self.own, self.english]
+            .iter()
+            .find_map(|t| t.get(table)?.get(key)?.as_str())
+    }
+
     fn month(&self, month0: u32) -> &'a str {
         let months = self
             .own

@@ -25,6 +25,9 @@ use view::{AgencyView, ContactView, NoticeView, ReleaseView, SiteView, SummaryVi
 /// Output path (`notices/SLUG/index.html`, `/`-separated) → contents.
 pub type Pages = BTreeMap<String, Vec<u8>>;
 
+/// The template of `embed/notices.html`.
+const EMBED_NOTICES_TEMPLATE: &str = "embed-notices.html";
+
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub today: NaiveDate,
@@ -63,25 +66,7 @@ pub fn render(
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
     let templates = Templates::new(theme)?;
-    let language = site.config.site.language.as_str();
-    let Some(own) = theme.strings.get(language) else {
-        let mut diagnostics = Diagnostics::new();
-        diagnostics.push(
-            Diagnostic::error(
-                "site.toml",
-                format!("the theme has no interface text in the language \"{language}\""),
-            )
-            .field("site.language")
-            .expected(format!(
-                "one of: {}",
-                theme.strings.keys().cloned().collect::<Vec<_>>().join(", ")
-            )),
-        );
-        return Err(diagnostics);
-    };
-    let english = theme.strings.get("en").unwrap_or(own);
-    let strings = Strings { own, english };
-
+    let languages = languages(site, theme)?;
     let mut current: Vec<&Incident> = Vec::new();
     let mut past: Vec<&Incident> = Vec::new();
     let mut withheld = Vec::new();
@@ -112,10 +97,18 @@ pub fn render(
         Vec::new()
     };
 
+    let default_lang = languages[0].0.clone();
     let mut renderer = Renderer {
         site,
         templates,
-        strings,
+        strings: languages[0].1,
+        lang: default_lang.clone(),
+        default_lang,
+        prefix: String::new(),
+        languages: languages
+            .iter()
+            .map(|(code, s)| (code.clone(), s.get("language_name").to_string()))
+            .collect(),
         today: options.today,
         preview: options.preview,
         pages: Pages::new(),
@@ -123,18 +116,35 @@ pub fn render(
         warnings: Diagnostics::new(),
     };
     renderer.check_addresses(&current, &past);
-    renderer.index(&current, &past, &previewed);
-    for incident in current.iter().chain(&past) {
-        renderer.notice(incident, None);
+    for (index, (code, strings)) in languages.iter().enumerate() {
+        renderer.strings = *strings;
+        renderer.lang = code.clone();
+        renderer.prefix = if index == 0 {
+            String::new()
+        } else {
+            format!("{code}/")
+        };
+        if index > 0 {
+            renderer.check_site_translation();
+            renderer.check_translations(current.iter().chain(&past).copied());
+        }
+        renderer.index(&current, &past, &previewed);
+        for incident in current.iter().chain(&past) {
+            renderer.notice(incident, None);
+        }
+        for (incident, reason) in &previewed {
+            renderer.notice(incident, Some(*reason));
+        }
+        renderer.feed(&current, &past);
+        renderer.banner(&current);
+        renderer.notices_embed(&current, &past);
     }
-    for (incident, reason) in &previewed {
-        renderer.notice(incident, Some(*reason));
-    }
+    renderer.strings = languages[0].1;
+    renderer.lang = renderer.default_lang.clone();
+    renderer.prefix = String::new();
     if options.preview && theme.templates.contains_key(preview::NOT_FOUND_TEMPLATE) {
         renderer.not_found();
     }
-    renderer.feed(&current, &past);
-    renderer.banner(&current);
     let published: Vec<&Incident> = current.iter().chain(&past).copied().collect();
     renderer.add(
         "notices.json",
@@ -158,10 +168,44 @@ pub fn render(
     })
 }
 
+/// The languages to build, the default first, each with its interface strings.
+fn languages<'a>(site: &Site, theme: &'a Theme) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut languages = Vec::new();
+    for code in site.config.languages() {
+        let Some(own) = theme.strings.get(code) else {
+            let key = if code == site.config.site.language {
+                "site.language"
+            } else {
+                "site.languages"
+            };
+            problems.push(
+                Diagnostic::error("site.toml", format!("the theme has no interface text in the language \"{code}\""))
+                    .field(key)
+                    .expected(format!("one of: {}", theme.strings.keys().cloned().collect::<Vec<_>>().join(", ")))
+                    .hint("add a strings file for it: a translated copy of themes/default/strings/en.toml in strings/"),
+            );
+            continue;
+        };
+        let english = theme.strings.get("en").unwrap_or(own);
+        languages.push((code.to_string(), Strings { own, english }));
+    }
+    if problems.has_errors() || languages.is_empty() {
+        return Err(problems);
+    }
+    Ok(languages)
+}
+
 struct Renderer<'a> {
     site: &'a Site,
     templates: Templates,
+    /// The language being rendered, its strings, and where its pages go (`""`, `es/`).
     strings: Strings<'a>,
+    lang: String,
+    default_lang: String,
+    prefix: String,
+    /// Every language built: code and name, the default first.
+    languages: Vec<(String, String)>,
     today: NaiveDate,
     preview: bool,
     pages: Pages,
@@ -173,19 +217,61 @@ struct Renderer<'a> {
 #[derive(Serialize)]
 struct Common<'a> {
     lang: &'a str,
+    /// From the page to the home of its language.
     root: &'a str,
+    /// From the page to the top of the site, where the stylesheet and static files are.
+    assets: String,
+    /// The same page in every language built (empty when there is only one).
+    alternates: Vec<Alternate>,
     site: SiteView,
     contact: ContactView,
     today: format::DateView,
     t: toml::Table,
 }
 
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
 impl Renderer<'_> {
-    fn context(&self, root: &str) -> Context {
+    /// The shared context of the page at `path` (relative to its language's home, e.g.
+    /// `notices/SLUG/`), reached from the page by `root`.
+    fn context(&self, root: &str, path: &str) -> Context {
+        let assets = match (self.prefix.is_empty(), root) {
+            (true, _) => root.to_string(),
+            (false, "./") => "../".to_string(),
+            (false, _) => format!("{root}../"),
+        };
+        let alternates = if self.languages.len() < 2 {
+            Vec::new()
+        } else {
+            self.languages
+                .iter()
+                .map(|(code, name)| {
+                    let prefix = if *code == self.default_lang {
+                        String::new()
+                    } else {
+                        format!("{code}/")
+                    };
+                    Alternate {
+                        lang: code.clone(),
+                        name: name.clone(),
+                        href: format!("{assets}{prefix}{path}"),
+                        current: *code == self.lang,
+                    }
+                })
+                .collect()
+        };
         let common = Common {
-            lang: &self.site.config.site.language,
+            lang: &self.lang,
             root,
-            site: SiteView::new(&self.site.config),
+            assets,
+            alternates,
+            site: SiteView::new(&self.site.config, &self.lang),
             contact: ContactView::district(&self.site.config),
             today: format::date(self.strings, self.today),
             t: self.strings.merged(),
@@ -198,9 +284,13 @@ impl Renderer<'_> {
         self.pages.insert(path.to_string(), bytes);
     }
 
+    /// Renders a page of the current language (`path` is under its home).
     fn page(&mut self, path: &str, template: &str, context: &Context) {
         match self.templates.render(template, context) {
-            Ok(text) => self.add(path, text.into_bytes()),
+            Ok(text) => {
+                let path = format!("{}{path}", self.prefix);
+                self.add(&path, text.into_bytes());
+            }
             Err(problem) => self.problems.push(*problem),
         }
     }
@@ -248,16 +338,24 @@ impl Renderer<'_> {
         previewed: &[(&Incident, Withheld)],
     ) {
         let s = self.strings;
-        let mut context = self.context("./");
-        let process = if self.site.process_text.trim().is_empty() {
-            s.get("process_default")
-                .replace("{district}", &self.site.config.district.name)
-        } else {
-            self.site.process_text.clone()
+        let mut context = self.context("./", "");
+        let translated = self.site.process_translations.get(&self.lang);
+        let own =
+            translated.or(Some(&self.site.process_text).filter(|_| self.lang == self.default_lang));
+        let process = match own.filter(|text| !text.trim().is_empty()) {
+            Some(text) => text.clone(),
+            // The theme's default process text exists in every language.
+            None if self.site.process_text.trim().is_empty() => s
+                .get("process_default")
+                .replace("{district}", &self.site.config.district.name),
+            None => {
+                context.insert("process_lang", &self.default_lang);
+                self.site.process_text.clone()
+            }
         };
         context.insert("process_html", &markdown::to_html(&process, 3));
-        context.insert("current", &summaries(current, s));
-        context.insert("past", &summaries(past, s));
+        context.insert("current", &self.summaries(current));
+        context.insert("past", &self.summaries(past));
         if self.preview {
             context.insert("preview_mode", &true);
             context.insert("preview_notices", &preview::summaries(previewed, s));
@@ -266,11 +364,15 @@ impl Renderer<'_> {
     }
 
     /// A notice page (and its media release); `withheld` only in the preview.
-    fn notice(&mut self, incident: &Incident, withheld: Option<Withheld>) {
+    fn notice(&mut self, original: &Incident, withheld: Option<Withheld>) {
+        let (localized, fallback) = original.localized(&self.lang, &self.default_lang);
+        let incident = &localized;
         let mut notice = NoticeView::new(incident, self.site.pack, self.strings);
-        let (agencies, bureaus) = AgencyView::for_pack(self.site.pack);
+        notice.fallback = fallback;
+        notice.fallback_lang = self.default_lang.clone();
+        let (agencies, bureaus) = AgencyView::for_pack(self.site.pack, self.strings);
         let dir = view::notice_path(&incident.slug);
-        let mut context = self.context("../../");
+        let mut context = self.context("../../", &dir);
         if let Some(reason) = withheld {
             let config = &self.site.config;
             let release_possible = config.site.base_url.is_some() && config.district.city.is_some();
@@ -296,8 +398,14 @@ impl Renderer<'_> {
             notice_url: format!("{base}{dir}"),
             contact: ContactView::media(config),
         };
+        let mut context = self.context("../../../", &format!("{dir}media-release/"));
+        if let Some(reason) = withheld {
+            context.insert("preview", &preview::NoticePreview::new(incident, reason));
+        }
+        context.insert("notice", &notice);
+        context.insert("agencies", &agencies);
+        context.insert("bureaus", &bureaus);
         context.insert("release", &release);
-        context.insert("root", "../../../");
         self.page(
             &format!("{dir}media-release/index.html"),
             "media-release.html",
@@ -327,12 +435,20 @@ impl Renderer<'_> {
             updated: String,
             summary: String,
         }
-        let base = self.site.config.site.base_url.clone();
+        let base = self
+            .site
+            .config
+            .site
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", self.prefix));
         let absolute = |path: &str| format!("{}{path}", base.as_deref().unwrap_or(""));
         let stamp = |date: NaiveDate| format!("{}T00:00:00Z", date.format("%Y-%m-%d"));
         let mut entries = Vec::new();
         let mut newest = None;
-        for incident in current.iter().chain(past) {
+        for original in current.iter().chain(past) {
+            let (incident, _) = original.localized(&self.lang, &self.default_lang);
+            let incident = &incident;
             let path = view::notice_path(&incident.slug);
             let updated = incident
                 .last_updated()
@@ -343,7 +459,7 @@ impl Renderer<'_> {
                 title: incident.title.clone(),
                 id: match &base {
                     Some(_) => absolute(&path),
-                    None => format!("urn:breachpage:notice:{}", incident.slug),
+                    None => format!("urn:breachpage:notice:{}{}", self.prefix, incident.slug),
                 },
                 href: absolute(&path),
                 published: stamp(view::posted(incident)),
@@ -354,7 +470,7 @@ impl Renderer<'_> {
         let feed = Feed {
             id: match &base {
                 Some(base) => base.clone(),
-                None => "urn:breachpage:feed".to_string(),
+                None => format!("urn:breachpage:feed:{}", self.lang),
             },
             updated: stamp(newest.unwrap_or(self.today)),
             self_href: absolute("feed.xml"),
@@ -363,25 +479,127 @@ impl Renderer<'_> {
                 None => "./".to_string(),
             },
         };
-        let mut context = self.context("");
+        let mut context = self.context("", "");
         context.insert("feed", &feed);
         context.insert("entries", &entries);
         self.page("feed.xml", "feed.xml", &context);
     }
 
     fn banner(&mut self, current: &[&Incident]) {
-        let mut context = self.context("");
-        context.insert("current", &summaries(current, self.strings));
-        context.insert(
-            "base",
-            self.site.config.site.base_url.as_deref().unwrap_or(""),
-        );
+        let mut context = self.context("", "");
+        context.insert("current", &self.summaries(current));
+        let base = self.site.config.site.base_url.as_deref().unwrap_or("");
+        context.insert("base", &format!("{base}{}", self.prefix));
         self.page("embed/banner.html", "banner.html", &context);
+    }
+
+    /// `embed/notices.html`: the current and past notices as a self-contained fragment
+    /// for a page of the district's own site (a theme without the template skips it).
+    fn notices_embed(&mut self, current: &[&Incident], past: &[&Incident]) {
+        if !self.templates.has(EMBED_NOTICES_TEMPLATE) {
+            return;
+        }
+        let mut context = self.context("", "");
+        context.insert("current", &self.summaries(current));
+        context.insert("past", &self.summaries(past));
+        let base = self.site.config.site.base_url.as_deref().unwrap_or("");
+        context.insert("base", &format!("{base}{}", self.prefix));
+        self.page("embed/notices.html", EMBED_NOTICES_TEMPLATE, &context);
     }
 }
 
-fn summaries(incidents: &[&Incident], s: Strings) -> Vec<SummaryView> {
-    incidents.iter().map(|i| SummaryView::new(i, s)).collect()
+impl Renderer<'_> {
+    /// List entries in the current language; untranslated titles and summaries are
+    /// marked with their own language.
+    fn summaries(&self, incidents: &[&Incident]) -> Vec<SummaryView> {
+        incidents
+            .iter()
+            .map(|original| {
+                let (incident, fallback) = original.localized(&self.lang, &self.default_lang);
+                let mut summary = SummaryView::new(&incident, self.strings);
+                if fallback.contains(&"title") || fallback.contains(&"summary") {
+                    summary.text_lang = Some(self.default_lang.clone());
+                }
+                summary
+            })
+            .collect()
+    }
+
+    /// Warns when the site's own texts are not translated into the current language.
+    fn check_site_translation(&mut self) {
+        let site = self.site;
+        if site
+            .config
+            .site
+            .translations
+            .get(&self.lang)
+            .and_then(|t| t.title.as_ref())
+            .is_none()
+        {
+            self.warnings.push(
+                Diagnostic::warning(
+                    "site.toml",
+                    format!(
+                        "no `{}` translation of the site title; those pages show it in `{}`",
+                        self.lang, self.default_lang
+                    ),
+                )
+                .field(format!("site.translations.{}.title", self.lang))
+                .hint(format!(
+                    "add [site.translations.{}] with title = \"...\"",
+                    self.lang
+                )),
+            );
+        }
+        if !site.process_text.trim().is_empty()
+            && !site.process_translations.contains_key(&self.lang)
+        {
+            self.warnings.push(
+                Diagnostic::warning(
+                    format!("content/_index.{}.md", self.lang),
+                    format!(
+                        "the process text has no `{}` translation; those pages show it in `{}`",
+                        self.lang, self.default_lang
+                    ),
+                )
+                .hint(format!(
+                    "write the translated text in content/_index.{}.md",
+                    self.lang
+                )),
+            );
+        }
+    }
+
+    /// Warns about published notices not (fully) translated into the current language.
+    fn check_translations<'i>(&mut self, incidents: impl Iterator<Item = &'i Incident>) {
+        for incident in incidents {
+            let (_, fallback) = incident.localized(&self.lang, &self.default_lang);
+            if fallback.is_empty() {
+                continue;
+            }
+            let field = format!("translations.{}", self.lang);
+            let location = incident
+                .locations
+                .key(&field)
+                .or_else(|| incident.locations.key("title"))
+                .cloned()
+                .unwrap_or_default();
+            self.warnings.push(
+                Diagnostic::warning(
+                    &incident.file,
+                    format!(
+                        "no `{}` translation of: {}; those pages show the `{}` text, marked, with a note",
+                        self.lang,
+                        fallback.join(", "),
+                        self.default_lang
+                    ),
+                )
+                .field(field)
+                .at(&location)
+                .hint(format!("add the translated fields under `translations:` then `{}:`", self.lang)),
+            );
+        }
+    }
 }
 
 /// Where the record claims substitute notice.

@@ -13,6 +13,8 @@ use crate::vocabulary;
 #[derive(Debug, Serialize)]
 pub struct SiteView {
     pub title: String,
+    /// The title's language when it is not the page's (not translated).
+    pub title_lang: Option<String>,
     pub district: String,
     pub website: Option<String>,
     pub website_text: Option<String>,
@@ -20,9 +22,19 @@ pub struct SiteView {
 }
 
 impl SiteView {
-    pub fn new(config: &SiteConfig) -> SiteView {
+    /// The site's texts in `lang` (the title falls back to the default language's).
+    pub fn new(config: &SiteConfig, lang: &str) -> SiteView {
+        let translated = config
+            .site
+            .translations
+            .get(lang)
+            .and_then(|t| t.title.clone());
         SiteView {
-            title: config.site.title.clone(),
+            title_lang: match (&translated, lang == config.site.language) {
+                (None, false) => Some(config.site.language.clone()),
+                _ => None,
+            },
+            title: translated.unwrap_or_else(|| config.site.title.clone()),
             district: config.district.name.clone(),
             website: config.district.website.clone(),
             website_text: config.district.website.as_deref().map(format::url_text),
@@ -84,10 +96,12 @@ pub struct AgencyView {
 }
 
 impl AgencyView {
-    pub fn new(agency: &Agency) -> AgencyView {
+    pub fn new(agency: &Agency, s: Strings) -> AgencyView {
         AgencyView {
             name: agency.name.clone(),
-            purpose: agency.purpose.clone(),
+            purpose: s
+                .entry("agency_purposes", &agency.name)
+                .map_or_else(|| agency.purpose.clone(), str::to_string),
             phone: agency.phone.clone(),
             phone_href: format::phone_href(&agency.phone),
             website: agency.website.clone(),
@@ -95,12 +109,16 @@ impl AgencyView {
         }
     }
 
-    pub fn for_pack(pack: &Pack) -> (Vec<AgencyView>, Vec<AgencyView>) {
-        let agencies = pack.agencies().into_iter().map(AgencyView::new).collect();
+    pub fn for_pack(pack: &Pack, s: Strings) -> (Vec<AgencyView>, Vec<AgencyView>) {
+        let agencies = pack
+            .agencies()
+            .into_iter()
+            .map(|a| AgencyView::new(a, s))
+            .collect();
         let bureaus = jurisdiction::shared()
             .bureaus
             .iter()
-            .map(AgencyView::new)
+            .map(|a| AgencyView::new(a, s))
             .collect();
         (agencies, bureaus)
     }
@@ -116,6 +134,9 @@ pub struct SummaryView {
     pub summary: String,
     pub posted: DateView,
     pub updated: Option<DateView>,
+    /// The language of the title and summary when they are not in the page's (no
+    /// translation yet), for screen readers.
+    pub text_lang: Option<String>,
 }
 
 impl SummaryView {
@@ -127,6 +148,7 @@ impl SummaryView {
             summary: incident.summary.clone(),
             posted: format::date(s, posted(incident)),
             updated: last_updated(incident).map(|d| format::date(s, d)),
+            text_lang: None,
         }
     }
 }
@@ -202,14 +224,20 @@ pub struct NoticeView {
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
     pub law: String,
+    /// Fields shown in `fallback_lang` because they are not translated yet.
+    pub fallback: Vec<&'static str>,
+    pub fallback_lang: String,
 }
 
 impl NoticeView {
     pub fn new(incident: &Incident, pack: &Pack, s: Strings) -> NoticeView {
-        let guidance = incident
-            .what_you_can_do
-            .clone()
-            .unwrap_or_else(|| pack.guidance().trim().to_string());
+        // The record's advice, else the language's own general guidance, else the pack's.
+        let guidance = incident.what_you_can_do.clone().unwrap_or_else(|| {
+            s.own_text("guidance")
+                .unwrap_or_else(|| pack.guidance())
+                .trim()
+                .to_string()
+        });
         let determined = incident
             .determined
             .filter(|d| Some(*d) != incident.discovered)
@@ -232,7 +260,7 @@ impl NoticeView {
                 name: c.name.clone(),
                 notified: c.notified_district.map(|d| format::date(s, d)),
             }),
-            data: data_groups(&incident.data),
+            data: data_groups(&incident.data, s),
             other_data: incident.other_data.clone(),
             count: match incident.affected.count {
                 Known::Known(n) => {
@@ -276,6 +304,8 @@ impl NoticeView {
                 .as_ref()
                 .map(|_| "media-release/".to_string()),
             law: pack.law.clone(),
+            fallback: Vec::new(),
+            fallback_lang: String::new(),
         }
     }
 }
@@ -340,7 +370,7 @@ fn occurred_text(incident: &Incident, s: Strings) -> Option<String> {
 }
 
 /// The elements involved, grouped by category in the vocabulary's order.
-pub fn data_groups(data: &Known<Vec<String>>) -> Vec<DataGroupView> {
+pub fn data_groups(data: &Known<Vec<String>>, s: Strings) -> Vec<DataGroupView> {
     let Known::Known(ids) = data else {
         return Vec::new();
     };
@@ -351,12 +381,18 @@ pub fn data_groups(data: &Known<Vec<String>>) -> Vec<DataGroupView> {
     elements.sort_by_key(|e| vocabulary::category_rank(&e.category));
     let mut groups: Vec<DataGroupView> = Vec::new();
     for element in elements {
-        let category = vocabulary::category_label(&element.category);
+        let category = s
+            .entry("category_labels", &element.category)
+            .unwrap_or_else(|| vocabulary::category_label(&element.category));
+        let label = s
+            .entry("data_labels", &element.id)
+            .unwrap_or(&element.label)
+            .to_string();
         match groups.last_mut() {
-            Some(group) if group.category == category => group.elements.push(element.label.clone()),
+            Some(group) if group.category == category => group.elements.push(label),
             _ => groups.push(DataGroupView {
                 category: category.to_string(),
-                elements: vec![element.label.clone()],
+                elements: vec![label],
             }),
         }
     }
@@ -397,13 +433,28 @@ mod tests {
             "student_name".into(),
             "date_of_birth".into(),
         ]);
-        let groups = data_groups(&data);
+        let theme = crate::theme::Theme::embedded();
+        let english = Strings {
+            own: &theme.strings["en"],
+            english: &theme.strings["en"],
+        };
+        let groups = data_groups(&data, english);
         let categories: Vec<&str> = groups.iter().map(|g| g.category.as_str()).collect();
         assert_eq!(
             categories,
             ["Names and personal details", "Education records"]
         );
         assert_eq!(groups[0].elements, ["Student names", "Dates of birth"]);
-        assert!(data_groups(&Known::Unknown).is_empty());
+        assert!(data_groups(&Known::Unknown, english).is_empty());
+        let spanish = Strings {
+            own: &theme.strings["es"],
+            english: &theme.strings["en"],
+        };
+        let groups = data_groups(&data, spanish);
+        assert_eq!(groups[0].category, "Nombres y datos personales");
+        assert_eq!(
+            groups[0].elements,
+            ["Nombres de estudiantes", "Fechas de nacimiento"]
+        );
     }
 }
