@@ -37,6 +37,11 @@ impl Templates {
         Ok(Templates { tera, origins })
     }
 
+    /// Whether the theme has the template `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.origins.contains_key(name)
+    }
+
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
         self.tera.render(name, context).map_err(|error| {
             let message = format!("the template {name} could not be rendered");
@@ -47,7 +52,7 @@ impl Templates {
 
 /// Escapes what HTML and XML need escaped, in text and in quoted attributes. Unlike
 /// Tera's default it leaves `/` alone, so addresses stay readable in the page source.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
