@@ -143,10 +143,10 @@ pub struct Today {
 }
 
 impl Today {
-    /// The date given, or the local date.
+    /// The date given, or today in US Eastern time (the time zone of every supported state).
     pub fn resolve(&self) -> NaiveDate {
         self.date
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+            .unwrap_or_else(crate::compliance::calendar::today_eastern)
     }
 }
 

@@ -102,6 +102,30 @@ pub fn us_eastern_offset(local: NaiveDateTime) -> i32 {
     }
 }
 
+/// `hours` real hours after a US Eastern local time, as local time: across a change to or
+/// from daylight time the wall clock moves by one hour more or less.
+pub fn add_hours_eastern(local: NaiveDateTime, hours: u32) -> NaiveDateTime {
+    let utc = local - Duration::hours(i64::from(us_eastern_offset(local)))
+        + Duration::hours(i64::from(hours));
+    let standard = utc + Duration::hours(-5);
+    if us_eastern_offset(standard) == -4 {
+        utc + Duration::hours(-4)
+    } else {
+        standard
+    }
+}
+
+/// Today's date in US Eastern time, whatever the machine's own time zone.
+pub fn today_eastern() -> NaiveDate {
+    let utc = chrono::Utc::now().naive_utc();
+    let standard = utc + Duration::hours(-5);
+    if us_eastern_offset(standard) == -4 {
+        (utc + Duration::hours(-4)).date()
+    } else {
+        standard.date()
+    }
+}
+
 /// RFC 3339 for a US Eastern local time: `2025-01-11T14:30:00-05:00`.
 pub fn rfc3339_eastern(local: NaiveDateTime) -> String {
     let offset = us_eastern_offset(local);
@@ -185,6 +209,26 @@ mod tests {
     #[test]
     fn calendar_days_count_from_the_day_after() {
         assert_eq!(add_calendar_days(d(2022, 3, 25), 10), d(2022, 4, 4));
+    }
+
+    #[test]
+    fn hour_clocks_count_real_hours_across_daylight_time() {
+        let at = |y, m, day, h| d(y, m, day).and_hms_opt(h, 0, 0).unwrap();
+        // Daylight time ends at 2:00 on Sunday November 1, 2026: 72 real hours after
+        // 10:00 on Friday October 30 is 9:00 on Monday November 2 (standard time).
+        assert_eq!(
+            add_hours_eastern(at(2026, 10, 30, 10), 72),
+            at(2026, 11, 2, 9)
+        );
+        // It begins at 2:00 on Sunday March 8, 2026: one hour later on the wall clock.
+        assert_eq!(
+            add_hours_eastern(at(2026, 3, 6, 10), 72),
+            at(2026, 3, 9, 11)
+        );
+        assert_eq!(
+            add_hours_eastern(at(2025, 1, 8, 14), 72),
+            at(2025, 1, 11, 14)
+        );
     }
 
     #[test]

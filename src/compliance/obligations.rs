@@ -1,13 +1,14 @@
 //! Which obligations of a rule pack apply to an incident, when each is due, and where it
 //! stands today.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::compliance::calendar::{self, Calendar};
 use crate::config::SiteConfig;
 use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger};
-use crate::model::{Incident, Known, Moment, Status};
+use crate::model::{Incident, Known, Moment};
+use crate::visibility::visibility;
 
 /// Whether a condition holds, as far as the record tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -263,6 +264,16 @@ fn status(
         };
     }
     let trigger = trigger_moment(obligation.from, incident);
+    // A law does not reach back before it took effect (judged by the district's discovery).
+    if let Some(discovered) = incident.discovered.map(Moment::date) {
+        if discovered < obligation.effective {
+            status.notes = vec![format!(
+                "does not apply: this rule took effect on {}, after the breach was discovered ({discovered})",
+                obligation.effective
+            )];
+            return status;
+        }
+    }
     status.trigger = trigger.map(Moment::date);
     let (due, approximate) = match trigger {
         Some(moment) => due_from(obligation.within, moment, calendar),
@@ -281,7 +292,7 @@ fn status(
         ));
     }
     status.due = due;
-    status.met = met_date(obligation, incident);
+    status.met = met_date(obligation, incident, today);
     status.state = match (status.met, &status.due) {
         (Some(met), Some(due)) if met > due.date() => State::Late,
         (Some(_), _) => State::Met,
@@ -341,7 +352,7 @@ fn due_from(clock: Clock, moment: Moment, calendar: &Calendar) -> (Option<Due>, 
                 Moment::Date(d) => (d.and_time(chrono::NaiveTime::MIN), true),
             };
             (
-                Some(Due::Time(start + Duration::hours(i64::from(hours)))),
+                Some(Due::Time(calendar::add_hours_eastern(start, hours))),
                 approximate,
             )
         }
@@ -351,16 +362,19 @@ fn due_from(clock: Clock, moment: Moment, calendar: &Calendar) -> (Option<Due>, 
     }
 }
 
-fn met_date(obligation: &Obligation, incident: &Incident) -> Option<NaiveDate> {
+/// When the obligation was met: `notified.<id>`, or the record field that shows it.
+/// Nothing counts as met after today; a posting counts only once it is on the public site.
+fn met_date(obligation: &Obligation, incident: &Incident, today: NaiveDate) -> Option<NaiveDate> {
     incident
         .notified
         .get(&obligation.id)
         .copied()
         .or_else(|| match obligation.met_by? {
             MetBy::ContractorNotice => incident.contractor.as_ref()?.notified_district,
-            MetBy::Published if incident.status != Status::Draft => incident.published,
+            MetBy::Published if visibility(incident, today).is_ok() => incident.published,
             MetBy::Published => None,
         })
+        .filter(|met| *met <= today)
 }
 
 fn targets(
@@ -514,14 +528,14 @@ mod tests {
 
     #[test]
     fn ny_cyber_incident_report_counts_hours() {
-        let extra = "discovered: 2025-01-08T14:30\ndata: [ssn]\naffected:\n  count: 6000\n  groups: [staff]\nnotified:\n  individuals: 2025-02-01\n";
-        let s = run("NY", extra, d(2025, 2, 3));
+        let extra = "discovered: 2025-07-08T14:30\ndata: [ssn]\naffected:\n  count: 6000\n  groups: [staff]\nnotified:\n  individuals: 2025-08-01\n";
+        let s = run("NY", extra, d(2025, 8, 3));
         let cyber = applicable(&s, "cyber-incident-report");
-        // 72 hours after 2:30 p.m. on January 8 (standard time, UTC-5).
-        assert_eq!(due(cyber).as_deref(), Some("2025-01-11T14:30:00-05:00"));
+        // 72 hours after 2:30 p.m. on July 8 (daylight time, UTC-4).
+        assert_eq!(due(cyber).as_deref(), Some("2025-07-11T14:30:00-04:00"));
         assert!(cyber.notes.iter().all(|n| !n.starts_with("approximate")));
         // Private information of more than 5,000 residents: both STL §208 notices apply,
-        // due with the notice to individuals (February 1) and not yet made.
+        // due with the notice to individuals (August 1) and not yet made.
         let ag = applicable(&s, "attorney-general");
         assert_eq!(
             (ag.due.clone(), ag.state, ag.days),
@@ -531,6 +545,40 @@ mod tests {
             applicable(&s, "consumer-reporting-agencies").state,
             State::Overdue
         );
+    }
+
+    #[test]
+    fn rules_do_not_reach_back_before_they_took_effect() {
+        // The cyber incident report took effect in mid-2025 (2025-06-01 in the pack).
+        let extra =
+            "discovered: 2024-01-10\ndata: [grades]\naffected:\n  count: 5\n  groups: [students]\n";
+        let s = run("NY", extra, d(2024, 1, 25));
+        let cyber: Vec<&ObligationStatus> = s
+            .iter()
+            .filter(|x| x.obligation.id == "cyber-incident-report")
+            .collect();
+        assert_eq!(cyber[0].state, State::NotApplicable);
+        assert!(
+            cyber[0].notes[0].contains("took effect on 2025-06-01"),
+            "{:?}",
+            cyber[0].notes
+        );
+        assert_eq!(
+            applicable(&s, "state-privacy-officer").state,
+            State::Overdue
+        );
+    }
+
+    #[test]
+    fn a_posting_counts_only_once_it_is_public() {
+        // CT contractor breach; the notice is scheduled for a later date than today.
+        let extra = "discovered: 2025-01-02\ncontractor:\n  name: C\n  notified_district: 2025-01-17\ndata: [directory_information]\naffected:\n  count: 40\n  groups: [students]\n";
+        let config = config("CT");
+        let mut record = incident(extra);
+        record.published = NaiveDate::from_ymd_opt(2025, 2, 10);
+        let s = evaluate(&record, config.pack().unwrap(), &config, d(2025, 1, 27));
+        let web = applicable(&s, "website-posting");
+        assert_eq!((web.met, web.state), (None, State::Overdue));
     }
 
     #[test]

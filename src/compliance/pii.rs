@@ -25,27 +25,41 @@ pub struct Finding {
 
 /// Every SSN or card number in `text`, except those listed in `allow` (exact matches).
 pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut add = |kind, found: &str| {
+        let allowed = allow.iter().any(|a| a.trim() == found);
+        if !allowed && !findings.iter().any(|f| f.text == found) {
+            findings.push(Finding {
+                kind,
+                text: found.to_string(),
+            });
+        }
+    };
     for (start, run) in digit_runs(text) {
         let digits: String = run.chars().filter(char::is_ascii_digit).collect();
-        let formatted_ssn = is_ssn_shape(run) && valid_ssn(&digits);
         let bare_ssn = digits.len() == 9
             && run.len() == 9
             && valid_ssn(&digits)
             && mentions_ssn(&text[..start]);
-        let kind = if formatted_ssn || bare_ssn {
-            Some(Kind::SocialSecurityNumber)
+        if bare_ssn {
+            add(Kind::SocialSecurityNumber, run);
         } else if (13..=19).contains(&digits.len()) && luhn(&digits) {
-            Some(Kind::CardNumber)
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            if !allow.iter().any(|a| a.trim() == run) {
-                findings.push(Finding {
-                    kind,
-                    text: run.to_string(),
-                });
+            add(Kind::CardNumber, run);
+        }
+        // Digits joined by spaces (text pasted from a table) can hide an SSN inside a
+        // longer run: test every group of three words.
+        let words: Vec<&str> = run.split([' ', '-']).collect();
+        let mut offset = 0;
+        let mut positions = Vec::new();
+        for word in &words {
+            positions.push(offset);
+            offset += word.len() + 1;
+        }
+        for i in 0..words.len().saturating_sub(2) {
+            let candidate = &run[positions[i]..positions[i + 2] + words[i + 2].len()];
+            let digits: String = candidate.chars().filter(char::is_ascii_digit).collect();
+            if is_ssn_shape(candidate) && valid_ssn(&digits) {
+                add(Kind::SocialSecurityNumber, candidate);
             }
         }
     }
@@ -189,6 +203,18 @@ mod tests {
             "fails the Luhn check"
         );
         assert!(kinds("411111111111").is_empty(), "too short");
+    }
+
+    #[test]
+    fn finds_ssns_inside_longer_runs_of_numbers() {
+        let found = find("Rows 3 078-05-1120 and 4 219-09-9998", &[]);
+        let texts: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["078-05-1120", "219-09-9998"]);
+    }
+
+    #[test]
+    fn the_same_number_twice_is_one_finding() {
+        assert_eq!(find("123-45-6789 and again 123-45-6789", &[]).len(), 1);
     }
 
     #[test]

@@ -220,7 +220,11 @@ fn read_text(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<S
     }
     match fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
+            // Some editors start UTF-8 files with a byte-order mark; it is not content.
+            Ok(text) => Some(match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            }),
             Err(error) => {
                 let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
                 let line = valid.iter().filter(|b| **b == b'\n').count() + 1;

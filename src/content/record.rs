@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
 use crate::compliance::pii;
@@ -51,6 +51,7 @@ pub fn parse(
         source,
         spans: &document.spans,
         draft: false,
+        misspelled: Vec::new(),
         diagnostics,
     };
     let mut incident = reader.record(slug, &document.value)?;
@@ -67,11 +68,18 @@ fn syntax_problem(file: &str, source: &str, error: yaml::SyntaxError) -> Diagnos
         value.contains(": ") && !value.trim_start().starts_with(['"', '\''])
     });
     let hint = if source.contains('\t') {
-        "YAML does not allow tab characters for indenting: indent with spaces only"
+        "YAML does not allow tab characters for indenting: indent with spaces only".to_string()
     } else if value_has_colon {
-        "a value that itself contains \": \" must be put in quotes, e.g. summary: \"Update: all accounts reset\""
+        let (key, value) = line_text
+            .split_once(": ")
+            .unwrap_or(("summary", "Update: all accounts reset"));
+        format!(
+            "a value that itself contains \": \" must be put in quotes: {}: \"{}\"",
+            key.trim_end(),
+            value.trim().replace('"', "\\\"")
+        )
     } else {
-        "check the indenting of this line and the one above it; every field of a group is indented by the same number of spaces"
+        "check the indenting of this line and the one above it; every field of a group is indented by the same number of spaces".to_string()
     };
     Diagnostic::error(
         file,
@@ -87,11 +95,15 @@ struct Reader<'a> {
     spans: &'a SpanIndex,
     /// Drafts may be incomplete: missing fields are warnings, not errors.
     draft: bool,
+    /// Fields written misspelled (reported as unknown), so not reported missing too.
+    misspelled: Vec<String>,
     diagnostics: &'a mut Diagnostics,
 }
 
 impl Reader<'_> {
     fn record(&mut self, slug: &str, value: &Value) -> Option<Incident> {
+        // Known first, so that every problem in a draft is a warning.
+        self.draft = value.get("status").and_then(Value::as_str).map(str::trim) == Some("draft");
         let Some(map) = self.mapping(value, "", &names(fields::RECORD)) else {
             if value.is_null() {
                 let problem = Diagnostic::error(self.file, "this record is empty")
@@ -667,7 +679,11 @@ impl Reader<'_> {
                             .at(&location)
                             .found(format!("\"{}\"", finding.text))
                             .hint(format!(
-                                "remove it or describe it in words (\"Social Security numbers\"); if it is not personal data (a case or reference number), add it to the record as `pii_allow: [\"{}\"]`",
+                                "remove it or describe it in words (\"{}\"); if it is not personal data (a case or reference number), add it to the record as `pii_allow: [\"{}\"]`",
+                                match finding.kind {
+                                    pii::Kind::SocialSecurityNumber => "Social Security numbers",
+                                    pii::Kind::CardNumber => "payment card numbers",
+                                },
                                 finding.text
                             )),
                     );
@@ -750,15 +766,21 @@ impl Reader<'_> {
                 .key(&full)
                 .cloned()
                 .unwrap_or_else(|| self.start());
-            let mut problem = Diagnostic::error(
-                self.file,
-                format!("`{name}` is not a field breachpage knows here"),
-            )
+            let message = format!("`{name}` is not a field breachpage knows here");
+            let mut problem = if self.draft {
+                Diagnostic::warning(self.file, message)
+            } else {
+                Diagnostic::error(self.file, message)
+            }
             .field(full)
             .at(&location)
             .expected(format!("one of: {}", allowed.join(", ")));
             if let Some(hint) = self.field_hint(path, name, allowed) {
                 problem = problem.hint(hint);
+            }
+            // A misspelled field is reported once, not again as missing.
+            if let Some(meant) = suggest::closest(name, allowed.iter().copied()) {
+                self.misspelled.push(join(path, meant));
             }
             self.diagnostics.push(problem);
         }
@@ -793,6 +815,9 @@ impl Reader<'_> {
     }
 
     fn missing(&mut self, parent: &str, key: &str, expected: &str) {
+        if self.misspelled.iter().any(|m| m == &join(parent, key)) {
+            return;
+        }
         let path = join(parent, key);
         let location = self
             .spans
@@ -887,35 +912,15 @@ impl Reader<'_> {
             self.problem(path, "this must be a date", expected, Some(value), None);
             return None;
         };
-        if let Some((date, time)) = text.split_once('T') {
-            let ok = time.len() == 5
-                && parse_date(date).is_ok()
-                && NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").is_ok();
-            if ok {
-                return NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-                    .ok()
-                    .map(Moment::DateTime);
-            }
-            let hint = "write the time with two-digit hours and minutes on a 24-hour clock, such as 2025-01-08T09:05".to_string();
-            self.problem(
-                path,
-                "this is not a valid date and time",
-                expected,
-                Some(value),
-                Some(hint),
-            );
-            return None;
-        }
-        match parse_date(text) {
-            Ok(date) => Some(Moment::Date(date)),
+        match parse_moment(text) {
+            Ok(moment) => Some(moment),
             Err(hint) => {
-                self.problem(
-                    path,
-                    "this is not a valid date",
-                    expected,
-                    Some(value),
-                    Some(hint),
-                );
+                let message = if text.contains('T') {
+                    "this is not a valid date and time"
+                } else {
+                    "this is not a valid date"
+                };
+                self.problem(path, message, expected, Some(value), Some(hint));
                 None
             }
         }
@@ -966,9 +971,15 @@ impl Reader<'_> {
             .value(path)
             .cloned()
             .unwrap_or_else(|| self.start());
-        let mut problem = Diagnostic::error(self.file, message)
-            .at(&location)
-            .expected(expected);
+        // A draft never blocks the build: its problems are warnings, and it stays unpublished.
+        let mut problem = if self.draft {
+            let message = format!("{message} (this draft cannot be published until it is fixed)");
+            Diagnostic::warning(self.file, message)
+        } else {
+            Diagnostic::error(self.file, message)
+        }
+        .at(&location)
+        .expected(expected);
         if !path.is_empty() {
             problem = problem.field(path);
         }
@@ -983,6 +994,21 @@ impl Reader<'_> {
 
     fn start(&self) -> Location {
         Location::from_line_column(self.source, 1, 1, 0)
+    }
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` strictly; the error is a hint in plain words.
+pub fn parse_moment(text: &str) -> Result<Moment, String> {
+    let Some((date, time)) = text.split_once('T') else {
+        return parse_date(text).map(Moment::Date);
+    };
+    let date = parse_date(date)?;
+    let parsed = (time.len() == 5)
+        .then(|| chrono::NaiveTime::parse_from_str(time, "%H:%M").ok())
+        .flatten();
+    match parsed {
+        Some(time) => Ok(Moment::DateTime(date.and_time(time))),
+        None => Err("write the time with two-digit hours and minutes on a 24-hour clock, such as 2025-01-08T09:05".to_string()),
     }
 }
 
@@ -1001,9 +1027,14 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()))
     {
+        let padded = format!("{}-{:0>2}-{:0>2}", parts[0], parts[1], parts[2]);
+        if NaiveDate::parse_from_str(&padded, "%Y-%m-%d").is_err() {
+            return Err(format!(
+                "{text} is not a real calendar date; check the month and the day"
+            ));
+        }
         return Err(format!(
-            "write the month and the day with two digits each: {}-{:0>2}-{:0>2}",
-            parts[0], parts[1], parts[2]
+            "write the month and the day with two digits each: {padded}"
         ));
     }
     Err("write dates as year-month-day with digits, such as 2025-01-08".to_string())
@@ -1115,8 +1146,8 @@ investigation: What we are doing.
         assert!(lines.contains(&(4, Some("sumary"))), "{lines:?}");
         assert!(lines.contains(&(8, Some("affected.count"))), "{lines:?}");
         assert!(
-            lines.iter().any(|(_, f)| *f == Some("summary")),
-            "missing summary reported: {lines:?}"
+            !lines.iter().any(|(_, f)| *f == Some("summary")),
+            "a misspelled field is not also reported missing: {lines:?}"
         );
         let unknown = problems
             .iter()
@@ -1172,6 +1203,9 @@ investigation: What we are doing.
     fn dates_must_be_real_and_written_in_full() {
         assert!(parse_date("2024-02-29").is_ok());
         assert!(parse_date("2025-02-29")
+            .unwrap_err()
+            .contains("not a real calendar date"));
+        assert!(parse_date("2026-2-30")
             .unwrap_err()
             .contains("not a real calendar date"));
         assert_eq!(

@@ -138,7 +138,7 @@ impl Builder {
         let started = Instant::now();
         let today = self
             .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
+            .unwrap_or_else(crate::compliance::calendar::today_eastern);
         let options = RenderOptions {
             today,
             preview: true,
