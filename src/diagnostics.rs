@@ -218,12 +218,12 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// In a stable order: by file, then position, then message.
+    /// In a stable order: errors first, then by file, position and message.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (a.severity, &a.file, a.line, a.column, &a.message)
+                .cmp(&(b.severity, &b.file, b.line, b.column, &b.message))
         });
         items
     }

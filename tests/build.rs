@@ -848,7 +848,7 @@ fn check_passes_a_valid_site_and_writes_nothing() {
     let before = site.everything();
     let run = site.run(&["check", "--today", TODAY]).success();
     assert!(
-        run.stdout.contains("No errors") && run.stdout.contains("2 notice(s)"),
+        run.stdout.contains("No errors") && run.stdout.contains("2 notices would be published"),
         "{}",
         run.stdout
     );

@@ -51,14 +51,14 @@ pub fn run(root: &Path, format: Format, today: NaiveDate) -> Result<(), Failure>
         Format::Text => {
             if let Ok((_, warnings)) = &result {
                 eprint!("{}", warnings.render_text());
-                println!(
-                    "No errors{}: {} notice(s) would be published.",
-                    match warnings.warning_count() {
-                        0 => String::new(),
-                        n => format!(", {n} warning(s)"),
-                    },
-                    published.unwrap_or(0)
-                );
+                let published = published.unwrap_or(0);
+                let warnings = match warnings.warning_count() {
+                    0 => String::new(),
+                    1 => ", 1 warning".to_string(),
+                    n => format!(", {n} warnings"),
+                };
+                let notices = if published == 1 { "notice" } else { "notices" };
+                println!("No errors{warnings}: {published} {notices} would be published.");
             }
         }
     }

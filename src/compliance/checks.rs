@@ -109,8 +109,11 @@ impl Checker<'_> {
                 Element::Contact | Element::Agencies => ("", Given::Yes),
             };
             let doubt = required.doubt.clone();
+            // A field not written at all is reported missing when the record is read.
+            let written = incident.locations.key(field).is_some();
             match state {
                 Given::Yes => {}
+                Given::Unknown if !written => {}
                 Given::Unknown => {
                     let d = self.warning(field, format!("`{field}` is given as unknown; {law}"));
                     d.hint = Some("update the notice as soon as this is known".to_string());
@@ -142,11 +145,12 @@ impl Checker<'_> {
             return;
         };
         let t = &self.pack.substitute_notice;
-        let doubt = t
-            .doubt
-            .as_ref()
-            .map(|d| format!(" (⚠ {d})"))
-            .unwrap_or_default();
+        let doubt_of = |doubt: &Option<String>| {
+            doubt
+                .as_ref()
+                .map(|d| format!(" (⚠ {d})"))
+                .unwrap_or_default()
+        };
         let money = |n: u64| format!("${}", thousands(n));
         match substitute.reason {
             SubstituteReason::Cost => {
@@ -154,6 +158,7 @@ impl Checker<'_> {
                     return;
                 };
                 if cost <= t.cost_over {
+                    let doubt = doubt_of(&t.cost_doubt);
                     let d = self.problem(
                         "substitute_notice.estimated_cost",
                         format!(
@@ -172,6 +177,7 @@ impl Checker<'_> {
             SubstituteReason::Count => match self.incident.affected.count {
                 Known::Known(count) if count > t.count_over => {}
                 Known::Known(count) => {
+                    let doubt = doubt_of(&t.count_doubt);
                     let d = self.problem(
                         "substitute_notice.reason",
                         format!(

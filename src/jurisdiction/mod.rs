@@ -177,8 +177,12 @@ pub struct Thresholds {
     /// The district lacks sufficient contact information.
     pub insufficient_contact: bool,
     pub citation: String,
+    /// ⚠ about the cost threshold.
     #[serde(default)]
-    pub doubt: Option<String>,
+    pub cost_doubt: Option<String>,
+    /// ⚠ about the number-of-persons threshold.
+    #[serde(default)]
+    pub count_doubt: Option<String>,
 }
 
 /// An identity-protection service the law requires a notice to offer.
