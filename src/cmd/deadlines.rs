@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::Format;
-use crate::compliance::obligations::{self, ObligationStatus, State};
+use crate::compliance::obligations::{self, Due, ObligationStatus, State};
 use crate::content::{self, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
@@ -78,7 +78,23 @@ pub fn run(
                 serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
             );
         }
-        Format::Text => print!("{}", text(&site, &evaluated, today)),
+        Format::Text => {
+            print!("{}", text(&site, &evaluated, today));
+            let unreadable: std::collections::BTreeSet<&str> = diagnostics
+                .sorted()
+                .into_iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.file.as_str())
+                .collect();
+            if !unreadable.is_empty() {
+                println!(
+                    "\n{} record file{} with errors {} left out above; the errors follow. Fix them and run this again.",
+                    unreadable.len(),
+                    if unreadable.len() == 1 { "" } else { "s" },
+                    if unreadable.len() == 1 { "is" } else { "are" },
+                );
+            }
+        }
     }
     if diagnostics.has_errors() {
         return Err(Failure::Site(diagnostics));
@@ -161,7 +177,7 @@ fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: Na
         pack.name, pack.verified
     );
     if evaluated.is_empty() {
-        out.push_str("\nThere are no incident records.\n");
+        out.push_str("\nThere are no incident records that could be read.\n");
     }
     for (incident, statuses) in evaluated {
         let draft = if incident.status == Status::Draft {
@@ -196,18 +212,18 @@ fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: Na
                 continue;
             }
             let from = match s.trigger {
-                Some(date) => format!("{} ({date})", s.trigger_text),
+                Some(date) => format!("{} ({})", s.trigger_text, in_words(date)),
                 None => s.trigger_text.to_string(),
             };
             let when = match (&s.due, o.within) {
-                (Some(due), within) => format!("due {}: {within} after {from}", due.to_json()),
+                (Some(due), within) => format!("due {}: {within} after {from}", due_in_words(due)),
                 (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
                 (None, _) => format!("no fixed date: {} after the {from}", o.within),
             };
             let _ = writeln!(out, "           {when}");
             let standing = match (s.state, s.met, s.days) {
-                (State::Met, Some(met), _) => format!("met on {met}"),
-                (State::Late, Some(met), _) => format!("met late, on {met}"),
+                (State::Met, Some(met), _) => format!("met on {}", in_words(met)),
+                (State::Late, Some(met), _) => format!("met late, on {}", in_words(met)),
                 (State::Overdue, _, Some(days)) => format!("overdue by {}", plural_days(-days)),
                 (State::Due, _, Some(0)) => "due today".to_string(),
                 (State::Due, _, Some(days)) => format!("due in {}", plural_days(days)),
@@ -221,10 +237,9 @@ fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: Na
                 let _ = writeln!(out, "           ⚠ {doubt}");
             }
             for t in &s.targets {
-                let due = t
-                    .due
-                    .as_ref()
-                    .map_or("no date yet".to_string(), |d| format!("by {}", d.to_json()));
+                let due = t.due.as_ref().map_or("no date yet".to_string(), |d| {
+                    format!("by {}", due_in_words(d))
+                });
                 let _ = writeln!(
                     out,
                     "           {} target: {} from {}, {due}: {}",
@@ -237,6 +252,26 @@ fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: Na
         }
     }
     out
+}
+
+/// "November 22, 2026".
+fn in_words(date: NaiveDate) -> String {
+    date.format("%B %-d, %Y").to_string()
+}
+
+/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks.
+fn due_in_words(due: &Due) -> String {
+    match due {
+        Due::Date(date) => in_words(*date),
+        Due::Time(at) => {
+            let time = at
+                .format("%-I:%M %p")
+                .to_string()
+                .replace("AM", "a.m.")
+                .replace("PM", "p.m.");
+            format!("{} at {time} Eastern time", in_words(at.date()))
+        }
+    }
 }
 
 fn plural_days(n: i64) -> String {

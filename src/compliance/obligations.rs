@@ -245,7 +245,7 @@ fn status(
     };
     if truth == Truth::No {
         status.notes.push(format!(
-            "does not apply: only when {}",
+            "Does not apply: it applies only when {}.",
             obligation.condition
         ));
         return status;
