@@ -232,3 +232,32 @@ fn the_schema_is_generated_from_the_loader_and_committed() {
         "run `cargo run -- schema > breachpage.schema.json`"
     );
 }
+
+#[test]
+fn placeholders_from_init_are_flagged_and_a_file_is_not_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    run(breachpage(tmp.path()).args(["init", "--jurisdiction", "PA"])).success();
+    let check = run(breachpage(tmp.path()).args(["check", "--today", TODAY])).success();
+    assert!(
+        check
+            .stderr
+            .contains("district.name: this is still the placeholder"),
+        "{}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stderr
+            .contains("contact.email: this is still the placeholder"),
+        "{}",
+        check.stderr
+    );
+    fs::write(tmp.path().join("afile"), "").unwrap();
+    let out =
+        run(breachpage(tmp.path()).args(["init", "afile", "--jurisdiction", "NY"])).expect_code(2);
+    assert!(
+        out.stderr.contains("is a file, not a folder"),
+        "{}",
+        out.stderr
+    );
+}

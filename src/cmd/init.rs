@@ -21,6 +21,12 @@ const SITE_TOML: &str = include_str!("init/site.toml");
 const INDEX_MD: &str = include_str!("init/_index.md");
 
 pub fn run(dir: &Path, mut options: Options) -> Result<(), Failure> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "{} is a file, not a folder; give the name of a new or empty folder for the site",
+            dir.display()
+        )));
+    }
     for existing in ["site.toml", "content"] {
         if dir.join(existing).exists() {
             return Err(Failure::Usage(format!(

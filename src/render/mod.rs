@@ -322,6 +322,36 @@ impl Renderer<'_> {
                 );
             }
         }
+        // `breachpage init` writes placeholders; they must not reach the public.
+        let placeholders = [
+            (
+                "district.name",
+                Some(config.district.name.as_str()),
+                "Example School District",
+            ),
+            (
+                "contact.email",
+                config.contact.email.as_deref(),
+                "your-district.org",
+            ),
+            (
+                "contact.phone",
+                config.contact.phone.as_deref(),
+                "555-555-0100",
+            ),
+        ];
+        for (field, value, placeholder) in placeholders {
+            if value.is_some_and(|v| v.contains(placeholder)) {
+                self.warnings.push(
+                    Diagnostic::warning(
+                        "site.toml",
+                        "this is still the placeholder that `breachpage init` wrote",
+                    )
+                    .field(field)
+                    .hint("replace it with the district's real details before publishing"),
+                );
+            }
+        }
         if config.site.base_url.is_none() {
             self.warnings.push(
                 Diagnostic::warning("site.toml", "[site] base_url is not set: the feed and the embeddable banner use relative links, which break when pasted into another site")
