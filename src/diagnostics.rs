@@ -188,11 +188,9 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    /// The diagnostic pushed last, to add to it.
-    pub fn last_mut(&mut self) -> &mut Diagnostic {
-        if self.items.is_empty() {
-            self.items.push(Diagnostic::error("", ""));
-        }
+    /// Adds `diagnostic` and returns it, to add a hint to it.
+    pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        self.items.push(diagnostic);
         let last = self.items.len() - 1;
         &mut self.items[last]
     }

@@ -93,12 +93,7 @@ fn record_path(root: &Path, title: &str, today: NaiveDate) -> PathBuf {
 
 fn ask<R: std::io::BufRead>(prompter: &mut Prompter<R>, facts: &mut Facts) {
     eprintln!("A few key facts (all can be changed later in the file):");
-    let moment = |s: &str| -> Result<String, String> {
-        match s.split_once('T') {
-            Some((date, _)) => record::parse_date(date).map(|_| s.to_string()),
-            None => record::parse_date(s).map(|_| s.to_string()),
-        }
-    };
+    let moment = |s: &str| record::parse_moment(s).map(|_| s.to_string());
     if facts.discovered.is_none() {
         facts.discovered = prompter.ask(
             "When was the breach discovered? (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
@@ -154,10 +149,8 @@ fn parse_groups(text: &str) -> Result<Vec<String>, String> {
 
 fn validate(facts: &Facts) -> Result<(), Failure> {
     if let Some(discovered) = &facts.discovered {
-        let date = discovered
-            .split_once('T')
-            .map_or(discovered.as_str(), |(d, _)| d);
-        record::parse_date(date).map_err(|hint| Failure::Usage(format!("--discovered: {hint}")))?;
+        record::parse_moment(discovered)
+            .map_err(|hint| Failure::Usage(format!("--discovered: {hint}")))?;
     }
     parse_groups(&facts.groups.join(",")).map_err(|e| Failure::Usage(format!("--groups: {e}")))?;
     Ok(())

@@ -62,8 +62,7 @@ impl Checker<'_> {
         if let Some(location) = location {
             diagnostic = diagnostic.at(location);
         }
-        self.diagnostics.push(diagnostic);
-        self.diagnostics.last_mut()
+        self.diagnostics.push_mut(diagnostic)
     }
 
     fn required_elements(&mut self) {

@@ -871,7 +871,10 @@ impl Reader<'_> {
 
     fn text(&mut self, value: &Value, path: &str, expected: &str) -> Option<String> {
         match value {
-            Value::String(text) => Some(text.trim().to_string()),
+            Value::String(text) => {
+                self.warn_cut_by_comment(path);
+                Some(text.trim().to_string())
+            }
             _ => {
                 let hint = matches!(value, Value::Bool(_) | Value::Number(_))
                     .then(|| "put the text in quotes".to_string());
@@ -879,6 +882,37 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// In YAML, ` #` starts a comment, so `title: Breach #3 at school` reads "Breach".
+    /// Warns when an unquoted one-line text is followed by a comment on its line.
+    fn warn_cut_by_comment(&mut self, path: &str) {
+        let Some(location) = self.spans.value(path) else {
+            return;
+        };
+        let line_end = self.source[location.bytes.end..]
+            .find('\n')
+            .map_or(self.source.len(), |i| location.bytes.end + i);
+        let rest = &self.source[location.bytes.end..line_end];
+        let value = &self.source[location.bytes.clone()];
+        let quoted = value.starts_with(['"', '\'']) || value.starts_with(['|', '>']);
+        if quoted || !rest.trim_start().starts_with('#') || !rest.starts_with([' ', '\t']) {
+            return;
+        }
+        let cut = format!("{value}{rest}");
+        self.diagnostics.push(
+            Diagnostic::warning(
+                self.file,
+                "the text after # on this line was read as a comment and left out",
+            )
+            .field(path)
+            .at(location)
+            .found(format!("\"{}\"", value.trim()))
+            .hint(format!(
+                "if # is part of the text, put the whole value in quotes: \"{}\"",
+                cut.trim().replace('"', "\\\"")
+            )),
+        );
     }
 
     fn optional_date(&mut self, map: &Mapping, key: &str) -> Option<NaiveDate> {
@@ -1263,6 +1297,28 @@ investigation: What we are doing.
         let allowed = format!("{source}pii_allow: [\"123-45-6789\"]\n");
         let (incident, problems) = read(&allowed);
         assert!(incident.is_some() && problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn text_cut_by_a_comment_is_flagged() {
+        let (_, problems) = read(&COMPLETE.replace(
+            "title: Unauthorized access to the student information system",
+            "title: Breach #3 at school",
+        ));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("\"Breach #3 at school\""),
+            "{problems:?}"
+        );
+        let (_, problems) = read(&COMPLETE.replace(
+            "title: Unauthorized access to the student information system",
+            "title: \"Breach #3 at school\"",
+        ));
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]
