@@ -176,7 +176,7 @@ fn an_active_notice_shows_every_field_of_its_record() {
             "Last updated <time datetime=\"2026-11-19\">November 19, 2026</time>",
             // what happened, when, and when it was found out
             "Brightpath Records found that a nightly export file was stored",
-            "Between November 1, 2026 and November 8, 2026",
+            "Between <time datetime=\"2026-11-01\">November 1, 2026</time> and <time datetime=\"2026-11-08\">November 8, 2026</time>",
             "November 9, 2026, 2:30 p.m.",
             "November 10, 2026",
             // the contractor and when it told the district
@@ -194,7 +194,7 @@ fn an_active_notice_shows_every_field_of_its_record() {
             "parents and guardians",
             // what the district is doing, and the record's own what-you-can-do
             "Brightpath Records removed the file and reviewed its access logs.",
-            "Call the Cedar Hollow family hotline at 914-555-0199",
+            "Call the Cedar Hollow family hotline at <a href=\"tel:+19145550199\">914-555-0199</a>",
             // contact from site.toml, with a tel: link
             "Morgan Reyes",
             "Data Privacy Officer",

@@ -50,8 +50,122 @@ pub fn to_html(text: &str, top: u8) -> String {
         other => other,
     });
     let mut out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, link_phone_numbers(events).into_iter());
     out
+}
+
+/// Makes the phone numbers written in running text (`914-555-0199`, `(914) 555-0199`,
+/// `1-800-771-7755`) `tel:` links, so that a reader on a phone can call with one tap and
+/// a screen reader announces them as numbers to call. Text already inside a link or in
+/// code is left alone.
+fn link_phone_numbers<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut in_link = 0usize;
+    let mut in_code = false;
+    let flush = |text: &mut String, out: &mut Vec<Event<'a>>, link: bool| {
+        if text.is_empty() {
+            return;
+        }
+        let taken = std::mem::take(text);
+        if link {
+            out.push(Event::Text(CowStr::from(taken)));
+            return;
+        }
+        let mut last = 0;
+        for (start, end) in phone_numbers(&taken) {
+            if start > last {
+                out.push(Event::Text(CowStr::from(taken[last..start].to_string())));
+            }
+            let number = &taken[start..end];
+            let href = crate::render::format::phone_href(number);
+            out.push(Event::InlineHtml(CowStr::from(format!(
+                "<a href=\"tel:{href}\">"
+            ))));
+            out.push(Event::Text(CowStr::from(number.to_string())));
+            out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+            last = end;
+        }
+        if last < taken.len() {
+            out.push(Event::Text(CowStr::from(taken[last..].to_string())));
+        }
+    };
+    for event in events {
+        if let Event::Text(t) = &event {
+            text.push_str(t);
+            continue;
+        }
+        flush(&mut text, &mut out, in_link > 0 || in_code);
+        match &event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        out.push(event);
+    }
+    flush(&mut text, &mut out, in_link > 0 || in_code);
+    out
+}
+
+/// Byte ranges of North American phone numbers in `text`: an optional `1-` or `+1 `,
+/// a three-digit area code (or `(914)`), then three and four digits, separated by `-`,
+/// `.` or a space. Longer runs of digits (card or account numbers) are not numbers to call.
+fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let digits =
+        |at: usize, n: usize| at + n <= b.len() && b[at..at + n].iter().all(u8::is_ascii_digit);
+    let sep = |at: usize| at < b.len() && matches!(b[at], b'-' | b'.' | b' ');
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-' || b[i - 1] == b'+');
+        if !boundary {
+            i += 1;
+            continue;
+        }
+        let mut at = i;
+        // Country code.
+        if b[at] == b'+' && at + 2 < b.len() && b[at + 1] == b'1' && sep(at + 2) {
+            at += 3;
+        } else if b[at] == b'1'
+            && sep(at + 1)
+            && (digits(at + 2, 3) || b.get(at + 2) == Some(&b'('))
+        {
+            at += 2;
+        }
+        // Area code.
+        let area = if b.get(at) == Some(&b'(') && digits(at + 1, 3) && b.get(at + 4) == Some(&b')')
+        {
+            at += 5;
+            if b.get(at) == Some(&b' ') {
+                at += 1;
+            }
+            true
+        } else if digits(at, 3) && sep(at + 3) {
+            at += 4;
+            true
+        } else {
+            false
+        };
+        if area && digits(at, 3) && sep(at + 3) && digits(at + 4, 4) {
+            let end = at + 8;
+            let after_ok = end == b.len()
+                || !(b[end].is_ascii_alphanumeric()
+                    || (matches!(b[end], b'-' | b'.')
+                        && end + 1 < b.len()
+                        && b[end + 1].is_ascii_digit()));
+            if after_ok {
+                found.push((i, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
 }
 
 /// Renders `text` as plain text for e-mail and newsroom systems: paragraphs separated by
@@ -181,6 +295,52 @@ mod tests {
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("href=\"https://example.org\""), "{html}");
         assert!(html.contains("href=\"tel:+18005551212\""), "{html}");
+    }
+
+    #[test]
+    fn phone_numbers_in_text_become_tel_links() {
+        let html = to_html(
+            "Call 914-555-0199, (914) 555-0100 or 1-800-771-7755 ext. 2. [Our line](tel:+19145550000) 914-555-0111",
+            3,
+        );
+        assert!(
+            html.contains("<a href=\"tel:+19145550199\">914-555-0199</a>,"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"tel:+19145550100\">(914) 555-0100</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"tel:+18007717755\">1-800-771-7755</a> ext."),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"tel:+19145550000\">Our line</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"tel:+19145550111\">914-555-0111</a>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn other_numbers_are_not_phone_numbers() {
+        for text in [
+            "Case 219-09-9999 and 2026-11-10",
+            "Card 4111 1111 1111 1111",
+            "Account 12914-555-01999",
+            "`914-555-0199` in code",
+            "Ref 914-555-0199-2",
+        ] {
+            let html = to_html(text, 3);
+            assert!(!html.contains("tel:"), "{text}: {html}");
+        }
+        assert_eq!(
+            to_plain("Call 914-555-0199 today."),
+            "Call 914-555-0199 today."
+        );
     }
 
     #[test]

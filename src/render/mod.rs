@@ -412,6 +412,10 @@ impl Renderer<'_> {
         context.insert("notice", &notice);
         context.insert("agencies", &agencies);
         context.insert("bureaus", &bureaus);
+        // The page's full address, printed at the foot of a printed notice.
+        if let Some(base) = &self.site.config.site.base_url {
+            context.insert("page_url", &format!("{base}{}{dir}", self.prefix));
+        }
         self.page(&format!("{dir}index.html"), "notice.html", &context);
 
         if incident.substitute_notice.is_none() {

@@ -200,6 +200,8 @@ pub struct NoticeView {
     pub updated: Option<DateView>,
     /// "Between January 2, 2025 and January 5, 2025"; `None` when not known.
     pub occurred: Option<String>,
+    /// The same, with each date in a `<time>` element.
+    pub occurred_html: Option<String>,
     pub discovered: Option<DateView>,
     /// Shown only when it differs from `discovered`.
     pub determined: Option<DateView>,
@@ -253,7 +255,8 @@ impl NoticeView {
             summary: incident.summary.clone(),
             posted: format::date(s, posted(incident)),
             updated: last_updated(incident).map(|d| format::date(s, d)),
-            occurred: occurred_text(incident, s),
+            occurred: occurred_text(incident, s, false),
+            occurred_html: occurred_text(incident, s, true),
             discovered: incident.discovered.map(|d| format::moment(s, d)),
             determined,
             contractor: incident.contractor.as_ref().map(|c| ContractorView {
@@ -349,22 +352,41 @@ fn group_key(group: Group) -> &'static str {
     }
 }
 
-fn occurred_text(incident: &Incident, s: Strings) -> Option<String> {
-    let words = |d| format::date_words(s, d);
+fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> {
+    // As HTML, each date is a <time> that screen readers and machines can read.
+    let escape = |text: &str| {
+        if html {
+            crate::render::templates::escape(text)
+        } else {
+            text.to_string()
+        }
+    };
+    let words = |d: chrono::NaiveDate| {
+        let text = format::date_words(s, d);
+        if html {
+            format!(
+                "<time datetime=\"{}\">{}</time>",
+                d.format("%Y-%m-%d"),
+                escape(&text)
+            )
+        } else {
+            text
+        }
+    };
     let Known::Known(occurred) = incident.occurred else {
         return None;
     };
     match (occurred.from, occurred.to) {
         (Some(from), Some(to)) if from == to => {
-            Some(s.get("on_date").replace("{date}", &words(from)))
+            Some(escape(s.get("on_date")).replace("{date}", &words(from)))
         }
         (Some(from), Some(to)) => Some(
-            s.get("between")
+            escape(s.get("between"))
                 .replace("{from}", &words(from))
                 .replace("{to}", &words(to)),
         ),
-        (Some(from), None) => Some(s.get("from_date").replace("{date}", &words(from))),
-        (None, Some(to)) => Some(s.get("until_date").replace("{date}", &words(to))),
+        (Some(from), None) => Some(escape(s.get("from_date")).replace("{date}", &words(from))),
+        (None, Some(to)) => Some(escape(s.get("until_date")).replace("{date}", &words(to))),
         (None, None) => None,
     }
 }
