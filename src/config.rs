@@ -58,6 +58,9 @@ pub struct SiteSection {
 #[serde(deny_unknown_fields)]
 pub struct SiteTranslation {
     pub title: Option<String>,
+    /// `[contact] title` and `hours` in this language.
+    pub contact_title: Option<String>,
+    pub contact_hours: Option<String>,
 }
 
 fn default_language() -> String {

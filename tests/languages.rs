@@ -57,6 +57,11 @@ fn translated_texts_and_dates_are_in_the_reader_language() {
         "the Spanish default guidance"
     );
     assert!(!page.contains("untranslated"), "fully translated: no note");
+    assert!(
+        page.contains("Oficial de Privacidad de Datos"),
+        "the contact title is translated"
+    );
+    assert!(site.out(NOTICE).contains("Data Privacy Officer"));
 }
 
 #[test]
@@ -141,4 +146,21 @@ fn a_language_without_interface_text_is_refused() {
         run.stderr
     );
     assert!(!site.public().exists());
+}
+
+#[test]
+fn the_spanish_media_release_points_at_the_spanish_notice() {
+    let site = Site::new("bilingual");
+    site.edit(
+        "content/incidents/2026-11-10-lunch-accounts.yaml",
+        "notified:\n",
+        "substitute_notice:\n  reason: insufficient_contact\nnotified:\n",
+    );
+    site.build().success();
+    let release = site.out("es/notices/2026-11-10-lunch-accounts/media-release.txt");
+    assert!(release.contains("PARA PUBLICACIÓN INMEDIATA"), "{release}");
+    assert!(
+        release.contains("https://www.willowcreek-schools.example/data-breach/es/notices/2026-11-10-lunch-accounts/"),
+        "{release}"
+    );
 }

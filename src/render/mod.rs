@@ -272,7 +272,7 @@ impl Renderer<'_> {
             assets,
             alternates,
             site: SiteView::new(&self.site.config, &self.lang),
-            contact: ContactView::district(&self.site.config),
+            contact: ContactView::district(&self.site.config, &self.lang),
             today: format::date(self.strings, self.today),
             t: self.strings.merged(),
         };
@@ -429,7 +429,7 @@ impl Renderer<'_> {
             // Only a previewed draft has no date yet.
             date: format::date(self.strings, incident.published.unwrap_or(self.today)),
             dateline: view::dateline(city),
-            notice_url: format!("{base}{dir}"),
+            notice_url: format!("{base}{}{dir}", self.prefix),
             contact: ContactView::media(config),
         };
         let mut context = self.context("../../../", &format!("{dir}media-release/"));

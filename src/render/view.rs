@@ -55,16 +55,22 @@ pub struct ContactView {
 }
 
 impl ContactView {
-    pub fn district(config: &SiteConfig) -> ContactView {
+    /// The district contact, with its title and hours in `lang` where site.toml gives them.
+    pub fn district(config: &SiteConfig, lang: &str) -> ContactView {
         let c = &config.contact;
+        let translated = config.site.translations.get(lang);
         ContactView {
             name: c.name.clone(),
-            title: c.title.clone(),
+            title: translated
+                .and_then(|t| t.contact_title.clone())
+                .or_else(|| c.title.clone()),
             phone: c.phone.clone(),
             phone_href: c.phone.as_deref().map(format::phone_href),
             email: c.email.clone(),
             address: c.address.clone(),
-            hours: c.hours.clone(),
+            hours: translated
+                .and_then(|t| t.contact_hours.clone())
+                .or_else(|| c.hours.clone()),
         }
     }
 
@@ -80,7 +86,7 @@ impl ContactView {
                 address: None,
                 hours: None,
             },
-            None => ContactView::district(config),
+            None => ContactView::district(config, &config.site.language),
         }
     }
 }
