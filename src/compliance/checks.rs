@@ -74,46 +74,46 @@ impl Checker<'_> {
             );
             let (field, state) = match required.element {
                 Element::Description => {
-                    ("description", Given::from(!incident.description.is_empty()))
+                    ("description", Truth::from(!incident.description.is_empty()))
                 }
                 Element::Investigation => (
                     "investigation",
-                    Given::from(!incident.investigation.is_empty()),
+                    Truth::from(!incident.investigation.is_empty()),
                 ),
                 Element::DiscoveryDate => {
-                    ("discovered", Given::from(incident.discovered.is_some()))
+                    ("discovered", Truth::from(incident.discovered.is_some()))
                 }
                 Element::IncidentDates => (
                     "occurred",
                     match &incident.occurred {
-                        Known::Unknown => Given::Unknown,
-                        Known::Known(o) => Given::from(!o.is_empty()),
+                        Known::Unknown => Truth::Unknown,
+                        Known::Known(o) => Truth::from(!o.is_empty()),
                     },
                 ),
                 Element::DataElements => (
                     "data",
                     match &incident.data {
-                        Known::Unknown => Given::Unknown,
-                        Known::Known(ids) => Given::from(!ids.is_empty()),
+                        Known::Unknown => Truth::Unknown,
+                        Known::Known(ids) => Truth::from(!ids.is_empty()),
                     },
                 ),
                 Element::Count => (
                     "affected.count",
                     match incident.affected.count {
-                        Known::Unknown => Given::Unknown,
-                        Known::Known(_) => Given::Yes,
+                        Known::Unknown => Truth::Unknown,
+                        Known::Known(_) => Truth::Yes,
                     },
                 ),
                 // Guaranteed by site.toml's validation and by the pack's own tests.
-                Element::Contact | Element::Agencies => ("", Given::Yes),
+                Element::Contact | Element::Agencies => ("", Truth::Yes),
             };
             let doubt = required.doubt.clone();
             // A field not written at all is reported missing when the record is read.
             let written = incident.locations.key(field).is_some();
             match state {
-                Given::Yes => {}
-                Given::Unknown if !written => {}
-                Given::Unknown => {
+                Truth::Yes => {}
+                Truth::Unknown if !written => {}
+                Truth::Unknown => {
                     let d = self.warning(field, format!("`{field}` is given as unknown; {law}"));
                     d.hint = Some("update the notice as soon as this is known".to_string());
                     if let Some(doubt) = doubt {
@@ -123,8 +123,8 @@ impl Checker<'_> {
                     }
                 }
                 // The record's own required fields are reported missing when it is read.
-                Given::No if field != "occurred" => {}
-                Given::No => {
+                Truth::No if field != "occurred" => {}
+                Truth::No => {
                     let hint = match required.element {
                         Element::IncidentDates => "add `occurred:` with `from:` and `to:` dates, or write `occurred: unknown` while it is not known",
                         _ => "add it, or write `unknown` while it is not known where the field allows it",
@@ -386,22 +386,6 @@ impl Checker<'_> {
         future(self, "discovered", discovered);
         for (id, date) in &i.notified {
             future(self, &format!("notified.{id}"), Some(*date));
-        }
-    }
-}
-
-enum Given {
-    Yes,
-    No,
-    Unknown,
-}
-
-impl Given {
-    fn from(b: bool) -> Given {
-        if b {
-            Given::Yes
-        } else {
-            Given::No
         }
     }
 }

@@ -20,7 +20,7 @@ pub enum Truth {
 }
 
 impl Truth {
-    fn from(b: bool) -> Truth {
+    pub fn from(b: bool) -> Truth {
         if b {
             Truth::Yes
         } else {

@@ -58,7 +58,7 @@ pub fn fill_gaps(notice: &mut NoticeView, incident: &Incident, s: Strings, relea
     notice.summary = or_placeholder(&notice.summary, s.get("preview_missing"));
     let missing_html = format!(
         "<p class=\"unknown\">{}</p>\n",
-        escape_html(s.get("preview_missing"))
+        super::templates::escape(s.get("preview_missing"))
     );
     for html in [&mut notice.description_html, &mut notice.investigation_html] {
         if html.trim().is_empty() {
@@ -78,12 +78,6 @@ fn or_placeholder(text: &str, placeholder: &str) -> String {
     } else {
         text.to_string()
     }
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 impl Renderer<'_> {

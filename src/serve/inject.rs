@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::routes::EVENTS_PATH;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::render::templates::escape;
 
 pub enum Problems<'a> {
     /// The last build succeeded, perhaps with warnings.
@@ -247,22 +248,6 @@ fn bare_page(title: &str, body: &str, snippet: &str) -> Vec<u8> {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} | breachpage preview</title>\n<style>body {{ margin: 0; padding: 40vh 1rem 2rem; font: 1.0625rem/1.6 system-ui, sans-serif; color: #1a1a1a; }} main {{ max-width: 46rem; margin: 0 auto; }}</style>\n</head>\n<body>\n<main>{body}</main>{snippet}</body>\n</html>\n"
     )
     .into_bytes()
-}
-
-/// Escapes text for HTML content and quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// FNV-1a: stable across runs, so that a dismissed set of warnings stays dismissed.
