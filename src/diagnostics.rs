@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -171,7 +172,7 @@ impl Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    sources: BTreeMap<String, String>,
+    sources: BTreeMap<String, Arc<str>>,
 }
 
 impl Diagnostics {
@@ -181,7 +182,13 @@ impl Diagnostics {
 
     /// Remembers the text of `file` so that reports can quote it.
     pub fn add_source(&mut self, file: &str, text: &str) {
-        self.sources.insert(file.to_string(), text.to_string());
+        self.add_shared_source(file, Arc::from(text));
+    }
+
+    /// [`Diagnostics::add_source`] for a text also kept elsewhere (a record's span
+    /// index): shared, not copied.
+    pub fn add_shared_source(&mut self, file: &str, text: Arc<str>) {
+        self.sources.insert(file.to_string(), text);
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -232,7 +239,7 @@ impl Diagnostics {
         let ids: BTreeMap<&str, usize> = self
             .sources
             .iter()
-            .map(|(name, text)| (name.as_str(), files.add(name.clone(), text.clone())))
+            .map(|(name, text)| (name.as_str(), files.add(name.clone(), Arc::clone(text))))
             .collect();
         let config = term::Config::default();
         let mut out = String::new();

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod jurisdiction;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod render;
 pub mod serve;
 pub mod suggest;

@@ -5,6 +5,11 @@ use clap::Parser;
 use breachpage::cli::Cli;
 use breachpage::Failure;
 
+/// A build makes millions of small allocations on several threads; mimalloc serves them
+/// in a fraction of the time the system allocator takes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match breachpage::cmd::run(cli) {

@@ -1,5 +1,6 @@
 //! The validated site: what loading produces and rendering consumes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -224,12 +225,17 @@ impl Occurred {
 
 impl Incident {
     /// This record with its texts in `language`. Texts with no translation keep the
-    /// record's own; their field names are returned so pages can mark them.
-    pub fn localized(&self, language: &str, default: &str) -> (Incident, Vec<&'static str>) {
-        let mut incident = self.clone();
+    /// record's own; their field names are returned so pages can mark them. In the
+    /// record's own language, the record itself (no copy).
+    pub fn localized(
+        &self,
+        language: &str,
+        default: &str,
+    ) -> (Cow<'_, Incident>, Vec<&'static str>) {
         if language == default {
-            return (incident, Vec::new());
+            return (Cow::Borrowed(self), Vec::new());
         }
+        let mut incident = self.clone();
         let empty = Translation::default();
         let translation = self.translations.get(language).unwrap_or(&empty);
         let mut fallback = Vec::new();
@@ -262,7 +268,7 @@ impl Incident {
                 None => {}
             }
         }
-        (incident, fallback)
+        (Cow::Owned(incident), fallback)
     }
 
     /// The date shown as "last updated": the newest of `updated` and the update log.

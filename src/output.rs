@@ -3,10 +3,11 @@
 //! written. A failed or interrupted build leaves the previous output as it was.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
-use crate::render::Pages;
+use crate::render::{Pages, Sink};
 
 /// The staging and retired folders that sit beside `output` while a build runs.
 fn siblings(output: &Path) -> io::Result<(PathBuf, PathBuf)> {
@@ -25,34 +26,120 @@ fn siblings(output: &Path) -> io::Result<(PathBuf, PathBuf)> {
 
 /// Replaces `output` with exactly `pages`.
 pub fn write_atomically(pages: &Pages, output: &Path) -> io::Result<()> {
-    let (staging, old) = siblings(output)?;
-    recover(output, &staging, &old)?;
-    if let Some(parent) = output.parent() {
-        if !parent.as_os_str().is_empty() {
+    let staging = Staging::begin(output)?;
+    for (path, bytes) in pages {
+        staging.write(path, bytes)?;
+    }
+    staging.commit()
+}
+
+/// An output being written: pages go into the staging folder as they come (from any
+/// thread), and [`Staging::commit`] swaps it in for the output. Dropped without a commit,
+/// the staging folder is removed and the output stays as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    /// The first write that failed, as a [`Sink`] cannot report it at once.
+    failed: Mutex<Option<io::Error>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Tidies what an interrupted build left, and creates an empty staging folder.
+    pub fn begin(output: &Path) -> io::Result<Staging> {
+        let (dir, old) = siblings(output)?;
+        recover(output, &dir, &old)?;
+        if let Some(parent) = output.parent() {
+            if !parent.as_os_str().is_empty() {
+                fs::create_dir_all(parent)?;
+            }
+        }
+        fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            old,
+            failed: Mutex::new(None),
+            committed: false,
+        })
+    }
+
+    /// Writes one page (`/`-separated path) into the staging folder.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
+        fs::write(&target, bytes)
     }
-    fs::create_dir_all(&staging)?;
-    let written = write_all(pages, &staging);
-    if let Err(error) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    if output.exists() {
-        fs::rename(output, &old)?;
-    }
-    if let Err(error) = fs::rename(&staging, output) {
-        // Put the previous output back before reporting.
-        if old.exists() {
-            let _ = fs::rename(&old, output);
+
+    /// Replaces the output with the staging folder, unless a page could not be written.
+    pub fn commit(mut self) -> io::Result<()> {
+        if let Some(error) = self.failed().take() {
+            return Err(error); // the staging folder goes when `self` is dropped
         }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
+        let (output, staging, old) = (&self.output, &self.dir, &self.old);
+        if output.exists() {
+            fs::rename(output, old)?;
+        }
+        if let Err(error) = fs::rename(staging, output) {
+            // Put the previous output back before reporting.
+            if old.exists() {
+                let _ = fs::rename(old, output);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if old.exists() {
+            fs::remove_dir_all(old)?;
+        }
+        Ok(())
     }
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
+
+    fn failed(&self) -> MutexGuard<'_, Option<io::Error>> {
+        self.failed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-    Ok(())
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) {
+        if self.failed().is_some() {
+            return; // the build has failed already
+        }
+        if let Err(error) = self.write(path, &bytes) {
+            self.failed().get_or_insert(error);
+        }
+    }
+
+    fn stream(&self, path: &str, write: &dyn Fn(&mut dyn io::Write) -> io::Result<()>) {
+        if self.failed().is_some() {
+            return;
+        }
+        let target = self.dir.join(path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::File::create(&target))
+            .and_then(|file| {
+                let mut out = io::BufWriter::new(file);
+                write(&mut out)?;
+                out.flush()
+            });
+        if let Err(error) = written {
+            self.failed().get_or_insert(error);
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Tidies what an interrupted build left: a staging folder is discarded; a retired
@@ -67,17 +154,6 @@ fn recover(output: &Path, staging: &Path, old: &Path) -> io::Result<()> {
         } else {
             fs::rename(old, output)?;
         }
-    }
-    Ok(())
-}
-
-fn write_all(pages: &Pages, dir: &Path) -> io::Result<()> {
-    for (path, bytes) in pages {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&target, bytes)?;
     }
     Ok(())
 }
@@ -136,5 +212,42 @@ mod tests {
         assert!(write_atomically(&bad, &out).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
         assert!(!dir.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn pages_put_into_a_staging_folder_appear_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(&pages(&[("index.html", "1")]), &out).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        staging.put("index.html", b"2".to_vec());
+        staging.put("notices/a/index.html", b"a".to_vec());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+        assert_eq!(
+            fs::read_to_string(out.join("notices/a/index.html")).unwrap(),
+            "a"
+        );
+    }
+
+    #[test]
+    fn an_abandoned_or_failed_staging_folder_leaves_the_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(&pages(&[("index.html", "1")]), &out).unwrap();
+        let abandoned = Staging::begin(&out).unwrap();
+        abandoned.put("index.html", b"2".to_vec());
+        drop(abandoned);
+        let failing = Staging::begin(&out).unwrap();
+        failing.put("a", b"file".to_vec());
+        failing.put("a/b.html", b"x".to_vec()); // a file where a folder must go
+        assert!(failing.commit().is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "1");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"], "no staging folder is left");
     }
 }

@@ -4,20 +4,27 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::output;
-use crate::render::Rendered;
+use crate::output::Staging;
+use crate::render::{self, RenderOptions, Rendered};
 use crate::Failure;
 
 pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), Failure> {
     let target = output.map_or_else(|| root.join("public"), Path::to_path_buf);
     guard_output(root, &target)?;
-    let (rendered, warnings) = super::validate_and_render(root, today)?;
-    output::write_atomically(&rendered.pages, &target).map_err(|error| {
+    let (site, theme, diagnostics) = super::validate(root, today)?;
+    let failed = |error: std::io::Error| {
         Failure::Io(format!(
             "could not write the site to {}: {error}. The previous site there is unchanged.",
             target.display()
         ))
-    })?;
+    };
+    // Each page is written into the staging folder as soon as it is rendered; the folder
+    // replaces the output only when every page was rendered and written, and is removed
+    // (when `staging` is dropped) otherwise.
+    let staging = Staging::begin(&target).map_err(failed)?;
+    let rendered = render::render_to(&site, &theme, &RenderOptions::public(today), &staging);
+    let (rendered, warnings) = super::finish(rendered, diagnostics)?;
+    staging.commit().map_err(failed)?;
     eprint!("{}", warnings.render_text());
     print!("{}", summary(&rendered, &target, today));
     Ok(())
@@ -67,7 +74,7 @@ fn summary(rendered: &Rendered, target: &Path, today: NaiveDate) -> String {
     let published = rendered.current.len() + rendered.past.len();
     let mut text = format!(
         "Built {} files into {} (as of {today}).\nPublished {published} notice{}: {} current, {} past.\n",
-        rendered.pages.len(),
+        rendered.files,
         target.display(),
         plural(published),
         rendered.current.len(),

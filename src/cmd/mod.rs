@@ -15,6 +15,7 @@ use std::path::Path;
 use crate::cli::{Cli, Command};
 use crate::content::{self, Loaded};
 use crate::diagnostics::Diagnostics;
+use crate::model::Site;
 use crate::render::{self, RenderOptions, Rendered};
 use crate::theme::Theme;
 use crate::Failure;
@@ -104,11 +105,21 @@ pub fn validate_and_render_with(
     root: &Path,
     options: &RenderOptions,
 ) -> Result<(Rendered, Diagnostics), Failure> {
+    let (site, theme, diagnostics) = validate(root, options.today)?;
+    finish(render::render(&site, &theme, options), diagnostics)
+}
+
+/// Loads and validates the site and its theme: everything before rendering. On failure,
+/// every problem found; on success, the warnings.
+pub fn validate(
+    root: &Path,
+    today: chrono::NaiveDate,
+) -> Result<(Site, Theme, Diagnostics), Failure> {
     let Loaded {
         site,
         mut diagnostics,
     } = content::load(root)?;
-    diagnostics.extend(crate::compliance::check(&site, options.today));
+    diagnostics.extend(crate::compliance::check(&site, today));
     let theme = match Theme::load(root, &site.config.site.theme) {
         Ok(theme) => Some(theme),
         Err(Failure::Site(problems)) => {
@@ -120,7 +131,15 @@ pub fn validate_and_render_with(
     let Some(theme) = theme.filter(|_| !diagnostics.has_errors()) else {
         return Err(Failure::Site(diagnostics));
     };
-    match render::render(&site, &theme, options) {
+    Ok((site, theme, diagnostics))
+}
+
+/// A render's outcome together with the problems [`validate`] found before it.
+pub fn finish(
+    result: Result<Rendered, Diagnostics>,
+    mut diagnostics: Diagnostics,
+) -> Result<(Rendered, Diagnostics), Failure> {
+    match result {
         Ok(mut rendered) => {
             diagnostics.extend(std::mem::take(&mut rendered.warnings));
             Ok((rendered, diagnostics))

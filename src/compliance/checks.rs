@@ -109,10 +109,11 @@ impl Checker<'_> {
             };
             let doubt = required.doubt.clone();
             // A field not written at all is reported missing when the record is read.
-            let written = incident.locations.key(field).is_some();
+            // (Asked only when needed: the record's span index is built on first use.)
+            let written = || incident.locations.key(field).is_some();
             match state {
                 Truth::Yes => {}
-                Truth::Unknown if !written => {}
+                Truth::Unknown if !written() => {}
                 Truth::Unknown => {
                     let d = self.warning(field, format!("`{field}` is given as unknown; {law}"));
                     d.hint = Some("update the notice as soon as this is known".to_string());

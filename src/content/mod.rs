@@ -46,14 +46,18 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             process_translations.insert(code.to_string(), text);
         }
     }
-    let mut incidents = Vec::new();
-    for (file, slug) in record_files(root, &mut diagnostics) {
-        let Some(source) = read_text(root, &file, &mut diagnostics) else {
-            continue;
-        };
-        if let Some(incident) = record::parse(&file, &slug, &source, &mut diagnostics) {
-            incidents.push(incident);
-        }
+    let files = record_files(root, &mut diagnostics);
+    // Records are read on every core; each keeps its own diagnostics, merged in file order.
+    let read = crate::parallel::map(&files, |(file, slug)| {
+        let mut problems = Diagnostics::new();
+        let incident = read_text(root, file, &mut problems)
+            .and_then(|source| record::parse(file, slug, &source, &mut problems));
+        (incident, problems)
+    });
+    let mut incidents = Vec::with_capacity(read.len());
+    for (incident, problems) in read {
+        diagnostics.extend(problems);
+        incidents.extend(incident);
     }
     incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(Loaded {

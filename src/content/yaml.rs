@@ -3,6 +3,7 @@
 //! problem can point at its line even after the first one (serde reports only one).
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use saphyr_parser::{Event, Parser, Span};
 
@@ -25,25 +26,59 @@ pub struct SyntaxError {
 }
 
 /// Locations by field path: `title`, `affected.count`, `data[1]`, `updates[0].date`.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// Only a record with a problem needs them, so the index is built on first use.
+#[derive(Debug, Default, Clone)]
 pub struct SpanIndex {
+    source: Arc<str>,
+    spans: OnceLock<Spans>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Spans {
     keys: HashMap<String, Location>,
     values: HashMap<String, Location>,
 }
 
 impl SpanIndex {
+    /// The index of `source`, to be built when first asked.
+    pub fn new(source: Arc<str>) -> SpanIndex {
+        SpanIndex {
+            source,
+            spans: OnceLock::new(),
+        }
+    }
+
+    fn spans(&self) -> &Spans {
+        self.spans.get_or_init(|| index(&self.source))
+    }
+
     /// Where the key of `path` is written (for "unknown field" and "missing" problems).
     pub fn key(&self, path: &str) -> Option<&Location> {
-        self.keys.get(path)
+        self.spans().keys.get(path)
     }
 
     /// Where the value of `path` is written, falling back to its key.
     pub fn value(&self, path: &str) -> Option<&Location> {
-        self.values.get(path).or_else(|| self.keys.get(path))
+        let spans = self.spans();
+        spans.values.get(path).or_else(|| spans.keys.get(path))
     }
 }
 
+impl PartialEq for SpanIndex {
+    fn eq(&self, other: &SpanIndex) -> bool {
+        self.spans() == other.spans()
+    }
+}
+
+impl Eq for SpanIndex {}
+
 pub fn parse(source: &str) -> Result<Document, SyntaxError> {
+    parse_shared(Arc::from(source))
+}
+
+/// [`parse`] of a text shared with others (the diagnostics quote it too).
+pub fn parse_shared(shared: Arc<str>) -> Result<Document, SyntaxError> {
+    let source: &str = &shared;
     let value: Value = serde_yaml::from_str(source).map_err(|error| {
         let (line, column) = error
             .location()
@@ -56,7 +91,7 @@ pub fn parse(source: &str) -> Result<Document, SyntaxError> {
     })?;
     Ok(Document {
         value,
-        spans: index(source),
+        spans: SpanIndex::new(Arc::clone(&shared)),
     })
 }
 
@@ -85,17 +120,17 @@ struct Indexer<'a> {
     source: &'a str,
     line_starts: Vec<usize>,
     frames: Vec<Frame>,
-    spans: SpanIndex,
+    spans: Spans,
 }
 
-fn index(source: &str) -> SpanIndex {
+fn index(source: &str) -> Spans {
     let mut indexer = Indexer {
         source,
         line_starts: std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect(),
         frames: Vec::new(),
-        spans: SpanIndex::default(),
+        spans: Spans::default(),
     };
     // serde_yaml has already accepted the text; should this parser disagree, the index is
     // simply less complete and problems point at the start of the file.
@@ -182,13 +217,30 @@ impl Indexer<'_> {
     fn location(&self, span: Span) -> Location {
         let start = self.byte_offset(span.start.line(), span.start.col());
         let end = self.byte_offset(span.end.line(), span.end.col());
-        let mut location = Location::from_bytes(self.source, start..end.max(start));
+        let mut location = self.locate(start, end.max(start));
         // A multi-line value is marked on its first line only.
         let line_end = self.source[location.bytes.start..]
             .find('\n')
             .map_or(self.source.len(), |i| location.bytes.start + i);
         location.bytes.end = location.bytes.end.min(line_end);
         location
+    }
+
+    /// [`Location::from_bytes`] for offsets at character boundaries, finding the line in
+    /// the line index instead of counting from the top of the file for every node.
+    fn locate(&self, start: usize, end: usize) -> Location {
+        let source = self.source;
+        if !source.is_char_boundary(start) || !source.is_char_boundary(end) {
+            return Location::from_bytes(source, start..end);
+        }
+        // line_starts[0] is 0, so the line is at least 1.
+        let line = self.line_starts.partition_point(|&at| at <= start);
+        let line_start = self.line_starts[line - 1];
+        Location {
+            line,
+            column: source[line_start..start].chars().count() + 1,
+            bytes: start..end,
+        }
     }
 
     fn byte_offset(&self, line: usize, column: usize) -> usize {
@@ -232,6 +284,29 @@ mod tests {
         assert_eq!(at("updates[0].date"), (9, 11));
         let key = document.spans.key("affected.count").unwrap();
         assert_eq!((key.line, key.column), (3, 3));
+    }
+
+    #[test]
+    fn the_line_index_locates_like_a_scan_from_the_top() {
+        let source = "title: Café été\nsummary: >-\n  deux\n\n  lignes\ndata: [ssn]\n";
+        let indexer = Indexer {
+            source,
+            line_starts: std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            frames: Vec::new(),
+            spans: Spans::default(),
+        };
+        for start in (0..=source.len()).filter(|i| source.is_char_boundary(*i)) {
+            let end = (start + 3..=source.len())
+                .find(|i| source.is_char_boundary(*i))
+                .unwrap_or(source.len());
+            assert_eq!(
+                indexer.locate(start, end),
+                Location::from_bytes(source, start..end),
+                "at byte {start}"
+            );
+        }
     }
 
     #[test]

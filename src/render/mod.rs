@@ -1,5 +1,7 @@
 //! Rendering: a pure function from the validated site to an in-memory set of pages
-//! (output path → bytes). `build` writes the set; the preview server serves it.
+//! (output path → bytes). The preview server serves the set; `build` has each page
+//! written as soon as it is rendered ([`render_to`]), so that a large site never has to
+//! sit in memory whole. Notices are rendered on every core.
 
 pub mod format;
 pub mod markdown;
@@ -8,7 +10,8 @@ mod preview;
 pub mod templates;
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -47,9 +50,35 @@ impl RenderOptions {
     }
 }
 
+/// Where rendered pages go: an in-memory [`Pages`] ([`render`]), or the build's staging
+/// folder ([`render_to`]). Pages arrive from several threads, in no particular order, and
+/// each path once.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: Vec<u8>);
+
+    /// A large page, which `write` writes straight to where it goes.
+    fn stream(&self, path: &str, write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        if write(&mut bytes).is_ok() {
+            self.put(path, bytes);
+        }
+    }
+}
+
+impl Sink for Mutex<Pages> {
+    fn put(&self, path: &str, bytes: Vec<u8>) {
+        let mut pages = self.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        pages.insert(path.to_string(), bytes);
+    }
+}
+
 #[derive(Debug)]
 pub struct Rendered {
+    /// The pages, from [`render`]; empty from [`render_to`], which hands them to its sink.
     pub pages: Pages,
+    /// How many files the site has.
+    pub files: usize,
     /// Slugs of the notices published, current first.
     pub current: Vec<String>,
     pub past: Vec<String>,
@@ -64,6 +93,22 @@ pub fn render(
     site: &Site,
     theme: &Theme,
     options: &RenderOptions,
+) -> Result<Rendered, Diagnostics> {
+    let pages = Mutex::new(Pages::new());
+    let mut rendered = render_to(site, theme, options, &pages)?;
+    rendered.pages = pages
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    Ok(rendered)
+}
+
+/// [`render`], handing each page to `sink` as soon as it is rendered. When it fails, the
+/// sink may have received some pages, which must then be discarded.
+pub fn render_to(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let templates = Templates::new(theme)?;
     let languages = languages(site, theme)?;
@@ -100,6 +145,7 @@ pub fn render(
     let default_lang = languages[0].0.clone();
     let mut renderer = Renderer {
         site,
+        common: Context::new(),
         templates,
         strings: languages[0].1,
         lang: default_lang.clone(),
@@ -111,11 +157,19 @@ pub fn render(
             .collect(),
         today: options.today,
         preview: options.preview,
-        pages: Pages::new(),
+        sink,
+        paths: BTreeSet::new(),
         problems: Diagnostics::new(),
         warnings: Diagnostics::new(),
     };
     renderer.check_addresses(&current, &past);
+    let published: Vec<&Incident> = current.iter().chain(&past).copied().collect();
+    let lists = Lists {
+        current: &current,
+        past: &past,
+        published: &published,
+        previewed: &previewed,
+    };
     for (index, (code, strings)) in languages.iter().enumerate() {
         renderer.strings = *strings;
         renderer.lang = code.clone();
@@ -124,43 +178,34 @@ pub fn render(
         } else {
             format!("{code}/")
         };
+        renderer.common = renderer.common_context();
         if index > 0 {
             renderer.check_site_translation();
             renderer.check_translations(current.iter().chain(&past).copied());
         }
-        renderer.index(&current, &past, &previewed);
-        for incident in current.iter().chain(&past) {
-            renderer.notice(incident, None);
-        }
-        for (incident, reason) in &previewed {
-            renderer.notice(incident, Some(*reason));
-        }
-        renderer.feed(&current, &past);
-        renderer.banner(&current);
-        renderer.notices_embed(&current, &past);
+        renderer.language(&lists);
     }
     renderer.strings = languages[0].1;
     renderer.lang = renderer.default_lang.clone();
     renderer.prefix = String::new();
+    renderer.common = renderer.common_context();
     if options.preview && theme.templates.contains_key(preview::NOT_FOUND_TEMPLATE) {
-        renderer.not_found();
+        let produced = renderer.not_found();
+        renderer.absorb(produced);
     }
-    let published: Vec<&Incident> = current.iter().chain(&past).copied().collect();
-    renderer.add(
-        "notices.json",
-        notices_json::render(site, &published, options.today),
-    );
+    // A page rendered from a template wins over a static file of the same name.
     for (path, bytes) in &theme.statics {
-        renderer
-            .pages
-            .entry(path.clone())
-            .or_insert_with(|| bytes.clone());
+        if !renderer.paths.contains(path) {
+            renderer.sink.put(path, bytes.clone());
+            renderer.paths.insert(path.clone());
+        }
     }
     if renderer.problems.has_errors() {
         return Err(renderer.problems);
     }
     Ok(Rendered {
-        pages: renderer.pages,
+        pages: Pages::new(),
+        files: renderer.paths.len(),
         current: current.iter().map(|i| i.slug.clone()).collect(),
         past: past.iter().map(|i| i.slug.clone()).collect(),
         withheld,
@@ -198,6 +243,9 @@ fn languages<'a>(site: &Site, theme: &'a Theme) -> Result<Vec<(String, Strings<'
 
 struct Renderer<'a> {
     site: &'a Site,
+    /// The context every page of the current language starts from: [`Common`] without
+    /// the fields that depend on the page.
+    common: Context,
     templates: Templates,
     /// The language being rendered, its strings, and where its pages go (`""`, `es/`).
     strings: Strings<'a>,
@@ -208,9 +256,53 @@ struct Renderer<'a> {
     languages: Vec<(String, String)>,
     today: NaiveDate,
     preview: bool,
-    pages: Pages,
+    sink: &'a dyn Sink,
+    /// Every path handed to the sink.
+    paths: BTreeSet<String>,
     problems: Diagnostics,
     warnings: Diagnostics,
+}
+
+/// What rendering a page (or a notice with its release) produced: the paths handed to
+/// the sink, and any problems.
+#[derive(Default)]
+struct Produced {
+    paths: Vec<String>,
+    problems: Vec<Diagnostic>,
+}
+
+/// The notices, as the lists show them.
+struct Lists<'a> {
+    current: &'a [&'a Incident],
+    past: &'a [&'a Incident],
+    published: &'a [&'a Incident],
+    previewed: &'a [(&'a Incident, Withheld)],
+}
+
+/// One page (or notice) of a language; all are rendered in parallel.
+enum Task<'a> {
+    Index,
+    Feed,
+    Banner,
+    NoticesEmbed,
+    /// `notices.json`, in every language's stead (it is rendered with the first).
+    NoticesJson,
+    /// A notice and its media release; withheld only in the preview.
+    Notice(&'a Incident, Option<Withheld>),
+}
+
+impl Task<'_> {
+    /// The order in which pages report their problems.
+    fn order(&self) -> u8 {
+        match self {
+            Task::Index => 0,
+            Task::Notice(..) => 1,
+            Task::Feed => 2,
+            Task::Banner => 3,
+            Task::NoticesEmbed => 4,
+            Task::NoticesJson => 5,
+        }
+    }
 }
 
 /// The context every page shares.
@@ -238,9 +330,33 @@ struct Alternate {
 }
 
 impl Renderer<'_> {
+    /// The context every page of the current language shares: built once, since the
+    /// interface strings in it are the costliest part of a page's context.
+    fn common_context(&self) -> Context {
+        let common = Common {
+            lang: &self.lang,
+            root: "",
+            assets: String::new(),
+            alternates: Vec::new(),
+            site: SiteView::new(&self.site.config, &self.lang),
+            contact: ContactView::district(&self.site.config, &self.lang),
+            today: format::date(self.strings, self.today),
+            t: self.strings.merged(),
+        };
+        // Serialising plain data into a context cannot fail.
+        Context::from_serialize(common).unwrap_or_default()
+    }
+
     /// The shared context of the page at `path` (relative to its language's home, e.g.
     /// `notices/SLUG/`), reached from the page by `root`.
     fn context(&self, root: &str, path: &str) -> Context {
+        let mut context = self.common.clone();
+        self.place(&mut context, root, path);
+        context
+    }
+
+    /// Sets the fields of the shared context that depend on the page.
+    fn place(&self, context: &mut Context, root: &str, path: &str) {
         let assets = match (self.prefix.is_empty(), root) {
             (true, _) => root.to_string(),
             (false, "./") => "../".to_string(),
@@ -266,32 +382,109 @@ impl Renderer<'_> {
                 })
                 .collect()
         };
-        let common = Common {
-            lang: &self.lang,
-            root,
-            assets,
-            alternates,
-            site: SiteView::new(&self.site.config, &self.lang),
-            contact: ContactView::district(&self.site.config, &self.lang),
-            today: format::date(self.strings, self.today),
-            t: self.strings.merged(),
-        };
-        // Serialising plain data into a context cannot fail.
-        Context::from_serialize(common).unwrap_or_default()
+        context.insert("root", root);
+        context.insert("assets", &assets);
+        context.insert("alternates", &alternates);
     }
 
-    fn add(&mut self, path: &str, bytes: Vec<u8>) {
-        self.pages.insert(path.to_string(), bytes);
+    /// Renders every page of the current language: the notices on every core while this
+    /// thread renders the lists, one after the other (each holds every notice's summary).
+    /// Problems are reported in page order.
+    fn language(&mut self, lists: &Lists) {
+        let notices: Vec<Task> = lists
+            .current
+            .iter()
+            .chain(lists.past)
+            .map(|incident| Task::Notice(incident, None))
+            .chain(
+                lists
+                    .previewed
+                    .iter()
+                    .map(|(incident, reason)| Task::Notice(incident, Some(*reason))),
+            )
+            .collect();
+        let mut others = vec![Task::Index, Task::Feed, Task::Banner, Task::NoticesEmbed];
+        if self.prefix.is_empty() {
+            others.push(Task::NoticesJson);
+        }
+        let this = &*self;
+        let (notices_done, others_done) = std::thread::scope(|scope| {
+            let notices_done = scope.spawn(|| {
+                crate::parallel::map_with(
+                    &notices,
+                    || None,
+                    |notice_context, task| this.run(task, lists, notice_context),
+                )
+            });
+            let others_done: Vec<Produced> = others
+                .iter()
+                .map(|task| this.run(task, lists, &mut None))
+                .collect();
+            let notices_done = notices_done
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (notices_done, others_done)
+        });
+        let mut done: Vec<(&Task, Produced)> = others
+            .iter()
+            .zip(others_done)
+            .chain(notices.iter().zip(notices_done))
+            .collect();
+        done.sort_by_key(|(task, _)| task.order());
+        for (_, produced) in done {
+            self.absorb(produced);
+        }
+    }
+
+    /// Renders one task, from any thread. `notice_context` is the thread's context for
+    /// notices, made on first use and reused.
+    fn run(&self, task: &Task, lists: &Lists, notice_context: &mut Option<Context>) -> Produced {
+        match *task {
+            Task::Index => self.index(lists.current, lists.past, lists.previewed),
+            Task::Feed => self.feed(lists.current, lists.past),
+            Task::Banner => self.banner(lists.current),
+            Task::NoticesEmbed => self.notices_embed(lists.current, lists.past),
+            Task::NoticesJson => {
+                // The largest file of a big site: written as it is serialised.
+                let path = "notices.json";
+                self.sink.stream(path, &|out| {
+                    notices_json::write(self.site, lists.published, self.today, out)
+                });
+                Produced {
+                    paths: vec![path.to_string()],
+                    problems: Vec::new(),
+                }
+            }
+            Task::Notice(incident, withheld) => {
+                let context = notice_context.get_or_insert_with(|| self.notice_context());
+                self.notice(incident, withheld, context)
+            }
+        }
+    }
+
+    fn absorb(&mut self, produced: Produced) {
+        self.paths.extend(produced.paths);
+        for problem in produced.problems {
+            self.problems.push(problem);
+        }
     }
 
     /// Renders a page of the current language (`path` is under its home).
-    fn page(&mut self, path: &str, template: &str, context: &Context) {
+    fn page(&self, path: &str, template: &str, context: &Context) -> Produced {
+        let mut produced = Produced::default();
+        self.render_page(&mut produced, path, template, context);
+        produced
+    }
+
+    /// [`Renderer::page`], adding to what a notice produced.
+    fn render_page(&self, out: &mut Produced, path: &str, template: &str, context: &Context) {
         match self.templates.render(template, context) {
             Ok(text) => {
                 let path = format!("{}{path}", self.prefix);
-                self.add(&path, text.into_bytes());
+                self.sink.put(&path, text.into_bytes());
+                out.paths.push(path);
             }
-            Err(problem) => self.problems.push(*problem),
+            Err(problem) => out.problems.push(*problem),
         }
     }
 
@@ -362,11 +555,11 @@ impl Renderer<'_> {
     }
 
     fn index(
-        &mut self,
+        &self,
         current: &[&Incident],
         past: &[&Incident],
         previewed: &[(&Incident, Withheld)],
-    ) {
+    ) -> Produced {
         let s = self.strings;
         let mut context = self.context("./", "");
         let translated = self.site.process_translations.get(&self.lang);
@@ -390,19 +583,49 @@ impl Renderer<'_> {
             context.insert("preview_mode", &true);
             context.insert("preview_notices", &preview::summaries(previewed, s));
         }
-        self.page("index.html", "index.html", &context);
+        self.page("index.html", "index.html", &context)
     }
 
-    /// A notice page (and its media release); `withheld` only in the preview.
-    fn notice(&mut self, original: &Incident, withheld: Option<Withheld>) {
+    /// What the context of every notice page of the current language starts from: the
+    /// shared context and the agencies.
+    fn notice_context(&self) -> Context {
+        let (agencies, bureaus) = AgencyView::for_pack(self.site.pack, self.strings);
+        let mut context = self.common.clone();
+        context.insert("agencies", &agencies);
+        context.insert("bureaus", &bureaus);
+        context
+    }
+
+    /// A notice page (and its media release); `withheld` only in the preview. `context`
+    /// starts as [`Renderer::notice_context`] and is left that way, to be reused.
+    fn notice(
+        &self,
+        original: &Incident,
+        withheld: Option<Withheld>,
+        context: &mut Context,
+    ) -> Produced {
+        let mut out = Produced::default();
+        self.notice_pages(&mut out, original, withheld, context);
+        for key in ["preview", "notice", "page_url", "release"] {
+            context.remove(key);
+        }
+        out
+    }
+
+    fn notice_pages(
+        &self,
+        out: &mut Produced,
+        original: &Incident,
+        withheld: Option<Withheld>,
+        context: &mut Context,
+    ) {
         let (localized, fallback) = original.localized(&self.lang, &self.default_lang);
         let incident = &localized;
         let mut notice = NoticeView::new(incident, self.site.pack, self.strings);
         notice.fallback = fallback;
         notice.fallback_lang = self.default_lang.clone();
-        let (agencies, bureaus) = AgencyView::for_pack(self.site.pack, self.strings);
         let dir = view::notice_path(&incident.slug);
-        let mut context = self.context("../../", &dir);
+        self.place(context, "../../", &dir);
         if let Some(reason) = withheld {
             let config = &self.site.config;
             let release_possible = config.site.base_url.is_some() && config.district.city.is_some();
@@ -410,13 +633,11 @@ impl Renderer<'_> {
             context.insert("preview", &preview::NoticePreview::new(incident, reason));
         }
         context.insert("notice", &notice);
-        context.insert("agencies", &agencies);
-        context.insert("bureaus", &bureaus);
         // The page's full address, printed at the foot of a printed notice.
         if let Some(base) = &self.site.config.site.base_url {
             context.insert("page_url", &format!("{base}{}{dir}", self.prefix));
         }
-        self.page(&format!("{dir}index.html"), "notice.html", &context);
+        self.render_page(out, &format!("{dir}index.html"), "notice.html", context);
 
         if incident.substitute_notice.is_none() {
             return;
@@ -432,27 +653,25 @@ impl Renderer<'_> {
             notice_url: format!("{base}{}{dir}", self.prefix),
             contact: ContactView::media(config),
         };
-        let mut context = self.context("../../../", &format!("{dir}media-release/"));
-        if let Some(reason) = withheld {
-            context.insert("preview", &preview::NoticePreview::new(incident, reason));
-        }
-        context.insert("notice", &notice);
-        context.insert("agencies", &agencies);
-        context.insert("bureaus", &bureaus);
+        // The release's context is the notice's, without the page address.
+        context.remove("page_url");
+        self.place(context, "../../../", &format!("{dir}media-release/"));
         context.insert("release", &release);
-        self.page(
+        self.render_page(
+            out,
             &format!("{dir}media-release/index.html"),
             "media-release.html",
-            &context,
+            context,
         );
-        self.page(
+        self.render_page(
+            out,
             &format!("{dir}media-release.txt"),
             "media-release.txt",
-            &context,
+            context,
         );
     }
 
-    fn feed(&mut self, current: &[&Incident], past: &[&Incident]) {
+    fn feed(&self, current: &[&Incident], past: &[&Incident]) -> Produced {
         #[derive(Serialize)]
         struct Feed {
             id: String,
@@ -516,29 +735,29 @@ impl Renderer<'_> {
         let mut context = self.context("", "");
         context.insert("feed", &feed);
         context.insert("entries", &entries);
-        self.page("feed.xml", "feed.xml", &context);
+        self.page("feed.xml", "feed.xml", &context)
     }
 
-    fn banner(&mut self, current: &[&Incident]) {
+    fn banner(&self, current: &[&Incident]) -> Produced {
         let mut context = self.context("", "");
         context.insert("current", &self.summaries(current));
         let base = self.site.config.site.base_url.as_deref().unwrap_or("");
         context.insert("base", &format!("{base}{}", self.prefix));
-        self.page("embed/banner.html", "banner.html", &context);
+        self.page("embed/banner.html", "banner.html", &context)
     }
 
     /// `embed/notices.html`: the current and past notices as a self-contained fragment
     /// for a page of the district's own site (a theme without the template skips it).
-    fn notices_embed(&mut self, current: &[&Incident], past: &[&Incident]) {
+    fn notices_embed(&self, current: &[&Incident], past: &[&Incident]) -> Produced {
         if !self.templates.has(EMBED_NOTICES_TEMPLATE) {
-            return;
+            return Produced::default();
         }
         let mut context = self.context("", "");
         context.insert("current", &self.summaries(current));
         context.insert("past", &self.summaries(past));
         let base = self.site.config.site.base_url.as_deref().unwrap_or("");
         context.insert("base", &format!("{base}{}", self.prefix));
-        self.page("embed/notices.html", EMBED_NOTICES_TEMPLATE, &context);
+        self.page("embed/notices.html", EMBED_NOTICES_TEMPLATE, &context)
     }
 }
 

@@ -1,6 +1,8 @@
 //! `notices.json`: the published notices as data, for a district CMS, an app or a
 //! newsroom. The shape is documented in README.md ("notices.json"); change both together.
 
+use std::io::{self, Write};
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -14,7 +16,19 @@ struct Document<'a> {
     district: &'a str,
     jurisdiction: &'a str,
     site: Option<&'a str>,
-    notices: Vec<Notice<'a>>,
+    notices: Notices<'a>,
+}
+
+/// The notices, each turned into its JSON shape only as it is written.
+struct Notices<'a> {
+    site: &'a Site,
+    published: &'a [&'a Incident],
+}
+
+impl Serialize for Notices<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.published.iter().map(|i| notice(self.site, i)))
+    }
 }
 
 #[derive(Serialize)]
@@ -61,97 +75,103 @@ struct DataElement<'a> {
     category: &'a str,
 }
 
-pub fn render(site: &Site, published: &[&Incident], today: NaiveDate) -> Vec<u8> {
-    let base = site.config.site.base_url.as_deref();
-    let address = |path: String| format!("{}{path}", base.unwrap_or(""));
-    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let notices = published
-        .iter()
-        .map(|incident| {
-            let path = view::notice_path(&incident.slug);
-            Notice {
-                slug: &incident.slug,
-                url: address(path.clone()),
-                title: &incident.title,
-                status: incident.status.as_str(),
-                published: iso(view::posted(incident)),
-                updated: view::last_updated(incident).map(iso),
-                summary: &incident.summary,
-                discovered: incident.discovered.map(|m| iso(m.date())),
-                determined: incident.determined.map(|m| iso(m.date())),
-                occurred: match incident.occurred {
-                    Known::Known(o) => {
-                        serde_json::json!({ "from": o.from.map(iso), "to": o.to.map(iso) })
-                    }
-                    Known::Unknown => serde_json::Value::from("unknown"),
-                },
-                contractor: incident.contractor.as_ref().map(|c| c.name.as_str()),
-                data: match &incident.data {
-                    Known::Known(ids) => serde_json::to_value(
-                        ids.iter()
-                            .filter_map(|id| vocabulary::element(id))
-                            .map(|e| DataElement {
-                                id: &e.id,
-                                label: &e.label,
-                                category: &e.category,
-                            })
-                            .collect::<Vec<_>>(),
-                    )
-                    .unwrap_or_default(),
-                    Known::Unknown => serde_json::Value::from("unknown"),
-                },
-                other_data: incident.other_data.as_deref(),
-                affected: Affected {
-                    count: match incident.affected.count {
-                        Known::Known(n) => serde_json::Value::from(n),
-                        Known::Unknown => serde_json::Value::from("unknown"),
-                    },
-                    estimated: incident.affected.estimated,
-                    groups: incident
-                        .affected
-                        .groups
-                        .iter()
-                        .map(|g| g.as_str())
-                        .collect(),
-                },
-                description: &incident.description,
-                investigation: &incident.investigation,
-                what_you_can_do: incident
-                    .what_you_can_do
-                    .as_deref()
-                    .unwrap_or_else(|| site.pack.guidance().trim()),
-                updates: incident
-                    .updates
-                    .iter()
-                    .map(|u| Update {
-                        date: iso(u.date),
-                        text: &u.text,
-                    })
-                    .collect(),
-                identity_protection: incident.identity_protection.as_ref().map(|p| {
-                    serde_json::json!({
-                        "months": p.months,
-                        "service": p.service,
-                        "provider": p.provider,
-                        "enroll_by": p.enroll_by.map(iso),
-                        "how_to_enroll": p.how_to_enroll,
-                    })
-                }),
-                media_release: incident
-                    .substitute_notice
-                    .as_ref()
-                    .map(|_| address(format!("{path}media-release/"))),
-            }
-        })
-        .collect();
+/// The document, serialised straight into `out`: for a large site it is tens of megabytes.
+pub fn write(
+    site: &Site,
+    published: &[&Incident],
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let document = Document {
         generated: iso(today),
         district: &site.config.district.name,
         jurisdiction: &site.pack.code,
-        site: base,
-        notices,
+        site: site.config.site.base_url.as_deref(),
+        notices: Notices { site, published },
     };
-    let mut bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn notice<'a>(site: &'a Site, incident: &'a Incident) -> Notice<'a> {
+    let base = site.config.site.base_url.as_deref();
+    let address = |path: String| format!("{}{path}", base.unwrap_or(""));
+    let path = view::notice_path(&incident.slug);
+    Notice {
+        slug: &incident.slug,
+        url: address(path.clone()),
+        title: &incident.title,
+        status: incident.status.as_str(),
+        published: iso(view::posted(incident)),
+        updated: view::last_updated(incident).map(iso),
+        summary: &incident.summary,
+        discovered: incident.discovered.map(|m| iso(m.date())),
+        determined: incident.determined.map(|m| iso(m.date())),
+        occurred: match incident.occurred {
+            Known::Known(o) => {
+                serde_json::json!({ "from": o.from.map(iso), "to": o.to.map(iso) })
+            }
+            Known::Unknown => serde_json::Value::from("unknown"),
+        },
+        contractor: incident.contractor.as_ref().map(|c| c.name.as_str()),
+        data: match &incident.data {
+            Known::Known(ids) => serde_json::to_value(
+                ids.iter()
+                    .filter_map(|id| vocabulary::element(id))
+                    .map(|e| DataElement {
+                        id: &e.id,
+                        label: &e.label,
+                        category: &e.category,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap_or_default(),
+            Known::Unknown => serde_json::Value::from("unknown"),
+        },
+        other_data: incident.other_data.as_deref(),
+        affected: Affected {
+            count: match incident.affected.count {
+                Known::Known(n) => serde_json::Value::from(n),
+                Known::Unknown => serde_json::Value::from("unknown"),
+            },
+            estimated: incident.affected.estimated,
+            groups: incident
+                .affected
+                .groups
+                .iter()
+                .map(|g| g.as_str())
+                .collect(),
+        },
+        description: &incident.description,
+        investigation: &incident.investigation,
+        what_you_can_do: incident
+            .what_you_can_do
+            .as_deref()
+            .unwrap_or_else(|| site.pack.guidance().trim()),
+        updates: incident
+            .updates
+            .iter()
+            .map(|u| Update {
+                date: iso(u.date),
+                text: &u.text,
+            })
+            .collect(),
+        identity_protection: incident.identity_protection.as_ref().map(|p| {
+            serde_json::json!({
+                "months": p.months,
+                "service": p.service,
+                "provider": p.provider,
+                "enroll_by": p.enroll_by.map(iso),
+                "how_to_enroll": p.how_to_enroll,
+            })
+        }),
+        media_release: incident
+            .substitute_notice
+            .as_ref()
+            .map(|_| address(format!("{path}media-release/"))),
+    }
 }

@@ -83,9 +83,9 @@ fn or_placeholder(text: &str, placeholder: &str) -> String {
 impl Renderer<'_> {
     /// The page served for addresses the preview does not have. It can be served at any
     /// depth, so its links start at the server's root.
-    pub(super) fn not_found(&mut self) {
+    pub(super) fn not_found(&self) -> super::Produced {
         let mut context = self.context("/", "");
         context.insert("preview_mode", &true);
-        self.page("404.html", NOT_FOUND_TEMPLATE, &context);
+        self.page("404.html", NOT_FOUND_TEMPLATE, &context)
     }
 }

@@ -53,17 +53,24 @@ impl Templates {
 /// Escapes what HTML and XML need escaped, in text and in quoted attributes. Unlike
 /// Tera's default it leaves `/` alone, so addresses stay readable in the page source.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Copies the runs between the characters to escape; all five are ASCII, so a byte
+    // that matches one is never part of a longer UTF-8 character.
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -95,5 +102,10 @@ mod tests {
             escape(r#"<a href="x">Tom & Jerry's</a> https://x.org/a"#),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; https://x.org/a"
         );
+        assert_eq!(
+            escape("Caf\u{e9} <b>\u{1f600}</b>&"),
+            "Caf\u{e9} &lt;b&gt;\u{1f600}&lt;/b&gt;&amp;"
+        );
+        assert_eq!(escape("plain"), "plain");
     }
 }
