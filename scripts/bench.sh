@@ -8,6 +8,11 @@
 #
 # Needs GNU time (/usr/bin/time) and hugo: apt-get install -y time hugo.
 # Environment: RUNS (default 5), BENCH_DIR (default target/bench), NO_HUGO=1 to skip Hugo.
+#
+# Every run builds into a new, empty output folder; the folders are removed only at the
+# end. (Removing tens of thousands of files just before a run makes ext4 without a journal
+# slow to create new ones for a few minutes, which would measure the file system's
+# history rather than the generators.)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,6 +33,9 @@ BIN=$PWD/target/release/breachpage
 GEN=$PWD/target/release/examples/gen_site
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+OUT=$BENCH_DIR/out
+rm -rf "$OUT"
+trap 'rm -rf "$OUT"' EXIT
 
 # Runs a command once; prints "seconds max-rss-kB". Output goes to $BENCH_DIR/last.log.
 measure() {
@@ -54,28 +62,26 @@ ROWS=()
 for n in "${SIZES[@]}"; do
     site=$BENCH_DIR/site-$n
     hugo_site=$BENCH_DIR/hugo-$n
-    rm -rf "$site" "$hugo_site" "$BENCH_DIR/out-$n" "$BENCH_DIR/hugo-out-$n"
+    rm -rf "$site" "$hugo_site"
     "$GEN" "$n" "$site" --hugo "$hugo_site"
     # Every generated record must pass the law's checks (warnings for unknowns are fine).
     "$BIN" --root "$site" check --today "$TODAY" >/dev/null 2>&1 \
         || { echo "bench: the generated site does not pass check" >&2; exit 1; }
     bp_times=() bp_rss=() hugo_times=() hugo_rss=()
     for run in $(seq "$RUNS"); do
-        rm -rf "$BENCH_DIR/out-$n"
-        read -r t m < <(measure "$BIN" --root "$site" build --today "$TODAY" --output "$BENCH_DIR/out-$n")
+        read -r t m < <(measure "$BIN" --root "$site" build --today "$TODAY" --output "$OUT/$n/breachpage-$run")
         bp_times+=("$t") bp_rss+=("$m")
         if [ -z "${NO_HUGO:-}" ]; then
-            rm -rf "$BENCH_DIR/hugo-out-$n"
-            read -r t m < <(measure hugo --quiet --source "$hugo_site" --destination "$BENCH_DIR/hugo-out-$n" --cacheDir "$BENCH_DIR/hugo-cache")
+            read -r t m < <(measure hugo --quiet --source "$hugo_site" --destination "$OUT/$n/hugo-$run" --cacheDir "$BENCH_DIR/hugo-cache")
             hugo_times+=("$t") hugo_rss+=("$m")
         fi
         echo "  N=$n run $run: breachpage ${bp_times[-1]} s${hugo_times:+, hugo ${hugo_times[-1]} s}"
     done
-    pages=$(find "$BENCH_DIR/out-$n" -name '*.html' | wc -l)
+    pages=$(find "$OUT/$n/breachpage-1" -name '*.html' | wc -l)
     bp_t=$(printf '%s\n' "${bp_times[@]}" | median)
     bp_m=$(printf '%s\n' "${bp_rss[@]}" | maximum)
     if [ -z "${NO_HUGO:-}" ]; then
-        hugo_pages=$(find "$BENCH_DIR/hugo-out-$n" -name '*.html' | wc -l)
+        hugo_pages=$(find "$OUT/$n/hugo-1" -name '*.html' | wc -l)
         hugo_t=$(printf '%s\n' "${hugo_times[@]}" | median)
         hugo_m=$(printf '%s\n' "${hugo_rss[@]}" | maximum)
         ratio=$(awk -v b="$bp_t" -v h="$hugo_t" 'BEGIN { printf "%.1fx", h / b }')
@@ -83,7 +89,7 @@ for n in "${SIZES[@]}"; do
         hugo_pages=- hugo_t=- hugo_m=0 ratio=-
     fi
     ROWS+=("$(awk -v n="$n" -v p="$pages" -v hp="$hugo_pages" -v bt="$bp_t" -v ht="$hugo_t" -v r="$ratio" -v bm="$bp_m" -v hm="$hugo_m" \
-        'BEGIN { printf "| %d | %s / %s | %.3f s | %s s | %s | %.0f MB | %s MB |", n, p, hp, bt, ht, r, bm / 1024, hm ? sprintf("%.0f", hm / 1024) : "-" }')")
+        'BEGIN { printf "| %d | %s / %s | %.3f s | %s | %s | %.0f MB | %s |", n, p, hp, bt, (ht == "-") ? "-" : sprintf("%.3f s", ht), r, bm / 1024, hm ? sprintf("%.0f MB", hm / 1024) : "-" }')")
 done
 
 echo
