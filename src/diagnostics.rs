@@ -202,6 +202,13 @@ impl Diagnostics {
         &mut self.items[last]
     }
 
+    /// Keeps the first `max` problems; returns how many errors and warnings were dropped.
+    pub fn truncate(&mut self, max: usize) -> (usize, usize) {
+        let dropped = self.items.split_off(max.min(self.items.len()));
+        let errors = dropped.iter().filter(|d| d.is_error()).count();
+        (errors, dropped.len() - errors)
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
         self.sources.extend(other.sources);
@@ -244,7 +251,12 @@ impl Diagnostics {
         let config = term::Config::default();
         let mut out = String::new();
         for item in self.sorted() {
-            let snippet = to_snippet(item, ids.get(item.file.as_str()).copied());
+            // A line too long to read is not quoted; the position is given instead.
+            let file_id = ids
+                .get(item.file.as_str())
+                .copied()
+                .filter(|_| !self.line_too_long(item));
+            let snippet = to_snippet(item, file_id);
             match term::emit_into_string(&config, &files, &snippet) {
                 Ok(text) => out.push_str(&text),
                 Err(_) => {
@@ -253,6 +265,28 @@ impl Diagnostics {
             }
         }
         out
+    }
+}
+
+/// Lines longer than this (in bytes) are not quoted in reports.
+const MAX_QUOTED_LINE: usize = 2000;
+
+impl Diagnostics {
+    /// Whether the line `item` points at is longer than [`MAX_QUOTED_LINE`].
+    fn line_too_long(&self, item: &Diagnostic) -> bool {
+        let (Some(text), Some(bytes)) = (self.sources.get(&item.file), &item.bytes) else {
+            return false;
+        };
+        let at = bytes.start.min(text.len());
+        let start = text.as_bytes()[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let end = text.as_bytes()[at..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(text.len(), |i| at + i);
+        end - start > MAX_QUOTED_LINE
     }
 }
 

@@ -6,6 +6,7 @@ pub mod record;
 pub mod yaml;
 
 use std::fs;
+use std::io::Read as _;
 use std::path::Path;
 
 use crate::config::{self, SiteConfig};
@@ -17,6 +18,11 @@ pub const INDEX_FILE: &str = "content/_index.md";
 pub const INCIDENTS_DIR: &str = "content/incidents";
 /// Real records are a few kilobytes; anything this large is a mistake, not a notice.
 const MAX_RECORD_BYTES: u64 = 2 * 1024 * 1024;
+/// site.toml is a page of settings.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+/// More problems than this in one record are summed up, not listed: a mangled file can
+/// hold hundreds of thousands, and a report nobody can read is no help.
+const MAX_PROBLEMS_PER_FILE: usize = 50;
 
 /// A loaded site and what was found wrong with it. When `diagnostics` holds errors, the
 /// records with errors are missing from `site.incidents` and nothing may be published.
@@ -50,8 +56,20 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
     let read = crate::parallel::map(&files, |(file, slug)| {
         let mut problems = Diagnostics::new();
-        let incident = read_text(root, file, &mut problems)
+        let incident = read_record(root, file, &mut problems)
             .and_then(|source| record::parse(file, slug, &source, &mut problems));
+        let (errors, warnings) = problems.truncate(MAX_PROBLEMS_PER_FILE);
+        if errors + warnings > 0 {
+            let more = format!(
+                "{} more problems in this file are not listed ({errors} errors, {warnings} warnings)",
+                errors + warnings
+            );
+            let hint = "fix the problems listed for this file and check again; it may be damaged, or not a record at all";
+            problems.push(match errors {
+                0 => Diagnostic::warning(file.as_str(), more).hint(hint),
+                _ => Diagnostic::error(file.as_str(), more).hint(hint),
+            });
+        }
         (incident, problems)
     });
     let mut incidents = Vec::with_capacity(read.len());
@@ -74,27 +92,89 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 
 pub fn load_config(root: &Path) -> Result<SiteConfig, Failure> {
     let path = root.join(config::FILE);
-    let text = match fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+    let text = match read_bytes(&path, MAX_CONFIG_BYTES) {
+        Ok(Some(bytes)) => String::from_utf8(bytes).map_err(|_| {
             Failure::Config(single(
                 Diagnostic::error(config::FILE, "site.toml is not UTF-8 text")
                     .hint("save it as UTF-8 in your editor"),
             ))
         })?,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+        Ok(None) => {
             return Err(Failure::Config(single(
                 Diagnostic::error(config::FILE, format!("there is no site.toml in {}", root.display()))
                     .hint("run breachpage in the folder of your site, pass --root DIR, or create a new site with `breachpage init`"),
             )));
         }
-        Err(error) => {
-            return Err(Failure::Config(single(Diagnostic::error(
-                config::FILE,
-                format!("site.toml cannot be read: {error}"),
-            ))))
+        Err(unreadable) => {
+            return Err(Failure::Config(single(
+                unreadable.diagnostic(config::FILE, "site.toml is a page of settings"),
+            )))
         }
     };
     SiteConfig::parse(&text).map_err(Failure::Config)
+}
+
+/// Why a file of the site could not be read.
+enum Unreadable {
+    /// A folder, or a pipe, device or socket, which could block a build or never end.
+    NotAFile(&'static str),
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+impl Unreadable {
+    /// The problem, on `file`; `normal` says what the file normally is.
+    fn diagnostic(self, file: &str, normal: &str) -> Diagnostic {
+        match self {
+            Unreadable::NotAFile(kind) => {
+                Diagnostic::error(file, format!("this is {kind}, not a text file"))
+                    .hint("replace it with a plain text file, or remove it")
+            }
+            Unreadable::TooLarge(bytes) => Diagnostic::error(
+                file,
+                format!(
+                    "this file is {:.1} MB; {normal}",
+                    bytes as f64 / 1_048_576.0
+                ),
+            )
+            .hint("check that the right file was saved here"),
+            Unreadable::Io(error) => {
+                Diagnostic::error(file, format!("the file cannot be read: {error}"))
+            }
+        }
+    }
+}
+
+/// The bytes of a regular file of at most `limit` bytes; `None` when there is no file
+/// (or only a link to one that does not exist). Anything else is refused before it is
+/// opened: reading a pipe or a device would block, or never end.
+fn read_bytes(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Unreadable> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(Unreadable::Io(error)),
+    };
+    if meta.is_dir() {
+        return Err(Unreadable::NotAFile("a folder"));
+    }
+    if !meta.is_file() {
+        return Err(Unreadable::NotAFile(
+            "a pipe, a device or another special file",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(Unreadable::TooLarge(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(Unreadable::Io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The file may have grown since it was measured.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unreadable::TooLarge(bytes.len() as u64));
+    }
+    Ok(Some(bytes))
 }
 
 fn single(diagnostic: Diagnostic) -> Diagnostics {
@@ -117,9 +197,11 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
             return Vec::new();
         }
     };
+    // A name that is not valid text is kept (with U+FFFD in place of the bad bytes) so
+    // that it is reported, not silently skipped.
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter_map(|entry| entry.file_name().into_string().ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
     let mut files: Vec<(String, String)> = Vec::new();
@@ -201,50 +283,47 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
+/// A record file, listed in `content/incidents/`, as text. A link to a missing file is a
+/// problem here.
+fn read_record(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+    let missing =
+        matches!(fs::metadata(root.join(file)), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+    if missing && fs::symlink_metadata(root.join(file)).is_ok() {
+        diagnostics.push(
+            Diagnostic::error(file, "this is a link to a file that does not exist")
+                .hint("remove the link, or put back the file it points to"),
+        );
+        return None;
+    }
+    read_text(root, file, diagnostics)
+}
+
 /// A file as UTF-8 text; `None` (with a diagnostic) when it cannot be read. A missing
 /// `_index.md` is not a problem: the theme's default process text is used.
 fn read_text(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
-    let path = root.join(file);
-    match fs::metadata(&path) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
-        Ok(meta) if meta.len() > MAX_RECORD_BYTES => {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    format!(
-                        "this file is {:.1} MB; a record or page text is normally a few kilobytes",
-                        meta.len() as f64 / 1_048_576.0
-                    ),
-                )
-                .hint("check that the right file was saved here"),
-            );
+    let normal = "a record or page text is normally a few kilobytes";
+    let bytes = match read_bytes(&root.join(file), MAX_RECORD_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return None,
+        Err(unreadable) => {
+            diagnostics.push(unreadable.diagnostic(file, normal));
             return None;
         }
-        _ => {}
-    }
-    match fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            // Some editors start UTF-8 files with a byte-order mark; it is not content.
-            Ok(text) => Some(match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_string(),
-                None => text,
-            }),
-            Err(error) => {
-                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-                let mut problem = Diagnostic::error(file, "this file is not UTF-8 text")
-                    .hint("save it as UTF-8 in your editor (\"Save with encoding: UTF-8\")");
-                problem.line = line;
-                problem.column = 1;
-                diagnostics.push(problem);
-                None
-            }
-        },
+    };
+    match String::from_utf8(bytes) {
+        // Some editors start UTF-8 files with a byte-order mark; it is not content.
+        Ok(text) => Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        }),
         Err(error) => {
-            diagnostics.push(Diagnostic::error(
-                file,
-                format!("the file cannot be read: {error}"),
-            ));
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let mut problem = Diagnostic::error(file, "this file is not UTF-8 text")
+                .hint("save it as UTF-8 in your editor (\"Save with encoding: UTF-8\")");
+            problem.line = line;
+            problem.column = 1;
+            diagnostics.push(problem);
             None
         }
     }

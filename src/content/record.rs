@@ -54,6 +54,7 @@ pub fn parse(
         spans: &document.spans,
         draft: false,
         misspelled: Vec::new(),
+        comments_after_values: source.contains(" #") || source.contains("\t#"),
         diagnostics,
     };
     let mut incident = reader.record(slug, &document.value)?;
@@ -99,6 +100,9 @@ struct Reader<'a> {
     draft: bool,
     /// Fields written misspelled (reported as unknown), so not reported missing too.
     misspelled: Vec<String>,
+    /// Whether any line has a ` #` that may have cut a value short; most records have
+    /// none, and then their span index need not be built.
+    comments_after_values: bool,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -248,11 +252,21 @@ impl Reader<'_> {
         let months = self
             .required(inner, "identity_protection", "months")
             .and_then(|v| {
-                self.whole_number(
-                    v,
-                    "identity_protection.months",
-                    "the number of months the service is free, such as 24",
-                )
+                let expected = "the number of months the service is free, such as 24";
+                let months = self.whole_number(v, "identity_protection.months", expected)?;
+                // Never published as a different number than the one written.
+                let fits = u32::try_from(months).ok();
+                if fits.is_none() {
+                    let path = "identity_protection.months";
+                    self.problem(
+                        path,
+                        "this number is far too large",
+                        expected,
+                        Some(v),
+                        None,
+                    );
+                }
+                fits
             });
         let service = self.required_text(
             inner,
@@ -277,7 +291,7 @@ impl Reader<'_> {
             "Markdown text telling readers how to enroll (phone number, website, code)",
         );
         Some(IdentityProtection {
-            months: u32::try_from(months?).unwrap_or(u32::MAX),
+            months: months?,
             service: service?,
             provider,
             enroll_by,
@@ -889,13 +903,19 @@ impl Reader<'_> {
     /// In YAML, ` #` starts a comment, so `title: Breach #3 at school` reads "Breach".
     /// Warns when an unquoted one-line text is followed by a comment on its line.
     fn warn_cut_by_comment(&mut self, path: &str) {
-        // Most records have no such comment; only those need the span index built.
-        if !self.source.contains(" #") && !self.source.contains("\t#") {
+        if !self.comments_after_values {
             return;
         }
         let Some(location) = self.spans.value(path) else {
             return;
         };
+        // Only blanks and then `#` right after the value can be such a comment (checked
+        // first, so that a long line is not scanned again for each of its values).
+        let after = &self.source[location.bytes.end..];
+        let blanks_then = after.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        if !after.starts_with([' ', '\t']) || !blanks_then.starts_with('#') {
+            return;
+        }
         let line_end = self.source[location.bytes.end..]
             .find('\n')
             .map_or(self.source.len(), |i| location.bytes.end + i);

@@ -79,6 +79,12 @@ pub fn parse(source: &str) -> Result<Document, SyntaxError> {
 /// [`parse`] of a text shared with others (the diagnostics quote it too).
 pub fn parse_shared(shared: Arc<str>) -> Result<Document, SyntaxError> {
     let source: &str = &shared;
+    if let Some(at) = too_deep(source) {
+        return Err(SyntaxError {
+            location: Location::from_bytes(source, at..at + 1),
+            message: format!("lists or groups are nested more than {MAX_FLOW_DEPTH} levels deep"),
+        });
+    }
     let value: Value = serde_yaml::from_str(source).map_err(|error| {
         let (line, column) = error
             .location()
@@ -93,6 +99,31 @@ pub fn parse_shared(shared: Arc<str>) -> Result<Document, SyntaxError> {
         value,
         spans: SpanIndex::new(Arc::clone(&shared)),
     })
+}
+
+/// No record nests `[...]` or `{...}` this deep. serde_yaml stops at 128 levels too, but
+/// only after libyaml has read the whole file, which for deeply nested brackets takes
+/// time that grows with the square of the depth (a few hundred kilobytes of `[` would
+/// take minutes).
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Where brackets first open more than [`MAX_FLOW_DEPTH`] deep, counting every bracket
+/// (even in text: only an absurd text has that many unclosed ones).
+fn too_deep(source: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in source.bytes().enumerate() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// serde_yaml's message without its trailing position (which the report shows itself).
@@ -118,20 +149,46 @@ enum Frame {
 
 struct Indexer<'a> {
     source: &'a str,
+    /// Where each line starts, in bytes and in characters. With [`Indexer::checkpoints`]
+    /// they turn the parser's character positions into locations in constant time, so
+    /// that even a file of one very long line is indexed in linear time.
     line_starts: Vec<usize>,
+    line_chars: Vec<usize>,
+    /// The byte offset of every [`CHECKPOINT`]th character.
+    checkpoints: Vec<usize>,
     frames: Vec<Frame>,
     spans: Spans,
 }
 
+const CHECKPOINT: usize = 256;
+
+impl<'a> Indexer<'a> {
+    fn new(source: &'a str) -> Indexer<'a> {
+        let mut line_chars = vec![0];
+        let mut checkpoints = Vec::with_capacity(source.len() / CHECKPOINT + 1);
+        for (chars, (at, c)) in source.char_indices().enumerate() {
+            if chars % CHECKPOINT == 0 {
+                checkpoints.push(at);
+            }
+            if c == '\n' {
+                line_chars.push(chars + 1);
+            }
+        }
+        Indexer {
+            source,
+            line_starts: std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            line_chars,
+            checkpoints,
+            frames: Vec::new(),
+            spans: Spans::default(),
+        }
+    }
+}
+
 fn index(source: &str) -> Spans {
-    let mut indexer = Indexer {
-        source,
-        line_starts: std::iter::once(0)
-            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-            .collect(),
-        frames: Vec::new(),
-        spans: Spans::default(),
-    };
+    let mut indexer = Indexer::new(source);
     // serde_yaml has already accepted the text; should this parser disagree, the index is
     // simply less complete and problems point at the start of the file.
     for item in Parser::new_from_str(source) {
@@ -214,45 +271,35 @@ impl Indexer<'_> {
         }
     }
 
+    /// Where a node is, as [`Location::from_bytes`] would put it; a multi-line value is
+    /// marked on its first line only.
     fn location(&self, span: Span) -> Location {
-        let start = self.byte_offset(span.start.line(), span.start.col());
-        let end = self.byte_offset(span.end.line(), span.end.col());
-        let mut location = self.locate(start, end.max(start));
-        // A multi-line value is marked on its first line only.
-        let line_end = self.source[location.bytes.start..]
-            .find('\n')
-            .map_or(self.source.len(), |i| location.bytes.start + i);
-        location.bytes.end = location.bytes.end.min(line_end);
-        location
-    }
-
-    /// [`Location::from_bytes`] for offsets at character boundaries, finding the line in
-    /// the line index instead of counting from the top of the file for every node.
-    fn locate(&self, start: usize, end: usize) -> Location {
-        let source = self.source;
-        if !source.is_char_boundary(start) || !source.is_char_boundary(end) {
-            return Location::from_bytes(source, start..end);
-        }
+        let (start_char, end_char) = (span.start.index(), span.end.index());
+        let start = self.byte_at_char(start_char);
+        let end = self.byte_at_char(end_char).max(start);
         // line_starts[0] is 0, so the line is at least 1.
         let line = self.line_starts.partition_point(|&at| at <= start);
-        let line_start = self.line_starts[line - 1];
+        let line_start_char = self.line_chars.get(line - 1).copied().unwrap_or(0);
+        let line_end = self
+            .line_starts
+            .get(line)
+            .map_or(self.source.len(), |next| next - 1);
         Location {
             line,
-            column: source[line_start..start].chars().count() + 1,
-            bytes: start..end,
+            column: start_char.saturating_sub(line_start_char) + 1,
+            bytes: start..end.min(line_end).max(start),
         }
     }
 
-    fn byte_offset(&self, line: usize, column: usize) -> usize {
-        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+    /// The byte offset of the character at `chars`.
+    fn byte_at_char(&self, chars: usize) -> usize {
+        let Some(&from) = self.checkpoints.get(chars / CHECKPOINT) else {
             return self.source.len();
         };
-        let text = &self.source[start..];
-        start
-            + text
-                .char_indices()
-                .nth(column)
-                .map_or(text.len(), |(i, _)| i)
+        self.source[from..]
+            .char_indices()
+            .nth(chars % CHECKPOINT)
+            .map_or(self.source.len(), |(at, _)| from + at)
     }
 }
 
@@ -287,26 +334,52 @@ mod tests {
     }
 
     #[test]
-    fn the_line_index_locates_like_a_scan_from_the_top() {
-        let source = "title: Café été\nsummary: >-\n  deux\n\n  lignes\ndata: [ssn]\n";
-        let indexer = Indexer {
-            source,
-            line_starts: std::iter::once(0)
-                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-                .collect(),
-            frames: Vec::new(),
-            spans: Spans::default(),
-        };
-        for start in (0..=source.len()).filter(|i| source.is_char_boundary(*i)) {
-            let end = (start + 3..=source.len())
-                .find(|i| source.is_char_boundary(*i))
-                .unwrap_or(source.len());
-            assert_eq!(
-                indexer.locate(start, end),
-                Location::from_bytes(source, start..end),
-                "at byte {start}"
-            );
+    fn nodes_are_located_as_a_scan_from_the_top_would() {
+        let long = "x, ".repeat(300);
+        let source = format!("title: Café été\r\nsummary: >-\n  deux\n\n  lignes ✓\ndata: [ssn, {long}é]\nnotified: {{a: 2025-01-02}}\n");
+        let source = source.as_str();
+        let indexer = Indexer::new(source);
+        let mut seen = 0;
+        for item in Parser::new_from_str(source) {
+            let (_, span) = item.unwrap();
+            let location = indexer.location(span);
+            let mut expected = Location::from_bytes(source, location.bytes.clone());
+            expected.bytes.end = location.bytes.end;
+            assert_eq!(location, expected, "{span:?}");
+            assert_eq!(location.line, span.start.line(), "{span:?}");
+            seen += 1;
         }
+        assert!(seen > 300);
+        let document = parse(source).unwrap();
+        let at = document.spans.value("data[300]").unwrap();
+        assert_eq!((at.line, at.column), (6, 8 + 5 + 299 * 3));
+        assert_eq!(&source[at.bytes.clone()], "x");
+    }
+
+    #[test]
+    fn a_file_of_one_long_line_is_indexed_in_linear_time() {
+        let source = format!("data: [{}]\n", vec!["ssn"; 100_000].join(", "));
+        let document = parse(&source).unwrap();
+        let started = std::time::Instant::now();
+        let last = document.spans.value("data[99999]").unwrap();
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(last.column, source.len() - "ssn]\n".len() + 1);
+    }
+
+    #[test]
+    fn deeply_nested_brackets_are_refused_before_parsing() {
+        let deep = format!("title: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        let started = std::time::Instant::now();
+        let error = parse(&deep).unwrap_err();
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        assert!(
+            error.message.contains("nested more than 128"),
+            "{}",
+            error.message
+        );
+        assert_eq!((error.location.line, error.location.column), (1, 8 + 128));
+        // Brackets in ordinary text are fine.
+        assert!(parse("title: \"[a] [[b]] {c}\"\n").is_ok());
     }
 
     #[test]
