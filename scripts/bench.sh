@@ -7,7 +7,8 @@
 #   RUNS=3 scripts/bench.sh 1000     # other sizes or run counts
 #
 # Needs GNU time (/usr/bin/time) and hugo: apt-get install -y time hugo.
-# Environment: RUNS (default 5), BENCH_DIR (default target/bench), NO_HUGO=1 to skip Hugo.
+# Environment: RUNS (default 5), BENCH_DIR (default target/bench), NO_HUGO=1 to skip Hugo,
+# BREACHPAGE=/path/to/breachpage to measure another build (e.g. an older commit's).
 #
 # Every run builds into a new, empty output folder; the folders are removed only at the
 # end. (Removing tens of thousands of files just before a run makes ext4 without a journal
@@ -29,7 +30,7 @@ if [ -z "${NO_HUGO:-}" ] && ! command -v hugo >/dev/null; then
 fi
 
 cargo build --release --quiet --bin breachpage --example gen_site
-BIN=$PWD/target/release/breachpage
+BIN=${BREACHPAGE:-$PWD/target/release/breachpage}
 GEN=$PWD/target/release/examples/gen_site
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
