@@ -13,7 +13,7 @@ use breachpage::content::record;
 use breachpage::diagnostics::Diagnostics;
 use breachpage::model::Site;
 use breachpage::render::format::Strings;
-use breachpage::render::view::{NoticeView, SummaryView};
+use breachpage::render::view::{NoticeDefaults, NoticeView, SummaryView};
 use breachpage::render::{self, RenderOptions};
 use breachpage::theme::Theme;
 
@@ -135,7 +135,8 @@ pub fn run(data: &[u8], full: bool) {
             let own = fixture.theme.strings.get(language).unwrap_or(english);
             let strings = Strings { own, english };
             let (localized, _) = incident.localized(language, "en");
-            let _ = NoticeView::new(&localized, site.pack, strings);
+            let defaults = NoticeDefaults::new(site.pack, strings);
+            let _ = NoticeView::new(&localized, site.pack, strings, &defaults);
             let _ = SummaryView::new(&localized, strings);
         }
         if full {

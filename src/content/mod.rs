@@ -205,6 +205,8 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
         .collect();
     names.sort();
     let mut files: Vec<(String, String)> = Vec::new();
+    // Slug → the file that has it, to find two records with one address.
+    let mut taken: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for name in names {
         // Hidden files, editor backups and swap files are not records.
         if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
@@ -235,7 +237,7 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
             );
             continue;
         }
-        if let Some((other, _)) = files.iter().find(|(_, slug)| slug == stem) {
+        if let Some(other) = taken.get(stem) {
             diagnostics.push(
                 Diagnostic::error(
                     &file,
@@ -245,6 +247,7 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
             );
             continue;
         }
+        taken.insert(stem.to_string(), file.clone());
         files.push((file, stem.to_string()));
     }
     files

@@ -92,11 +92,29 @@ pub fn moment(strings: Strings, moment: Moment) -> DateView {
 
 /// "January 8, 2022".
 pub fn date_words(strings: Strings, date: NaiveDate) -> String {
-    strings
-        .get("date_format")
-        .replace("{month}", strings.month(date.month0()))
-        .replace("{day}", &date.day().to_string())
-        .replace("{year}", &date.year().to_string())
+    // Written in one pass, not with `replace`: every page shows several dates, and a
+    // large site has thousands of pages.
+    let mut out = String::with_capacity(24);
+    let mut rest = strings.get("date_format");
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        if let Some(after) = rest.strip_prefix("{month}") {
+            out.push_str(strings.month(date.month0()));
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("{day}") {
+            out.push_str(&date.day().to_string());
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("{year}") {
+            out.push_str(&date.year().to_string());
+            rest = after;
+        } else {
+            out.push('{');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "1,250", with the language's separator.
@@ -177,6 +195,15 @@ mod tests {
     fn dates_are_written_in_words() {
         let text = with_strings(|s| date_words(s, NaiveDate::from_ymd_opt(2022, 1, 8).unwrap()));
         assert_eq!(text, "January 8, 2022");
+        let theme = Theme::embedded();
+        let english = &theme.strings["en"];
+        let mut own = theme.strings["es"].clone();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let spanish = |own: &toml::Table| date_words(Strings { own, english }, date);
+        assert_eq!(spanish(&own), "22 de noviembre de 2026");
+        // Text around and between the placeholders is kept, unknown braces included.
+        own.insert("date_format".into(), "{year}/{day} {x} {month".into());
+        assert_eq!(spanish(&own), "2026/22 {x} {month");
     }
 
     #[test]

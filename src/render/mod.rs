@@ -23,7 +23,9 @@ use crate::theme::Theme;
 use crate::visibility::{visibility, Withheld};
 use format::Strings;
 use templates::Templates;
-use view::{AgencyView, ContactView, NoticeView, ReleaseView, SiteView, SummaryView};
+use view::{
+    AgencyView, ContactView, NoticeDefaults, NoticeView, ReleaseView, SiteView, SummaryView,
+};
 
 /// Output path (`notices/SLUG/index.html`, `/`-separated) → contents.
 pub type Pages = BTreeMap<String, Vec<u8>>;
@@ -271,6 +273,13 @@ struct Produced {
     problems: Vec<Diagnostic>,
 }
 
+/// What a thread rendering notices keeps from one notice to the next: the notice pages'
+/// context (left as [`Renderer::notice_context`] made it) and the language's defaults.
+struct NoticeScratch {
+    context: Context,
+    defaults: NoticeDefaults,
+}
+
 /// The notices, as the lists show them.
 struct Lists<'a> {
     current: &'a [&'a Incident],
@@ -413,7 +422,7 @@ impl Renderer<'_> {
                 crate::parallel::map_with(
                     &notices,
                     || None,
-                    |notice_context, task| this.run(task, lists, notice_context),
+                    |scratch, task| this.run(task, lists, scratch),
                 )
             });
             let others_done: Vec<Produced> = others
@@ -438,7 +447,7 @@ impl Renderer<'_> {
 
     /// Renders one task, from any thread. `notice_context` is the thread's context for
     /// notices, made on first use and reused.
-    fn run(&self, task: &Task, lists: &Lists, notice_context: &mut Option<Context>) -> Produced {
+    fn run(&self, task: &Task, lists: &Lists, scratch: &mut Option<NoticeScratch>) -> Produced {
         match *task {
             Task::Index => self.index(lists.current, lists.past, lists.previewed),
             Task::Feed => self.feed(lists.current, lists.past),
@@ -456,8 +465,11 @@ impl Renderer<'_> {
                 }
             }
             Task::Notice(incident, withheld) => {
-                let context = notice_context.get_or_insert_with(|| self.notice_context());
-                self.notice(incident, withheld, context)
+                let scratch = scratch.get_or_insert_with(|| NoticeScratch {
+                    context: self.notice_context(),
+                    defaults: NoticeDefaults::new(self.site.pack, self.strings),
+                });
+                self.notice(incident, withheld, scratch)
             }
         }
     }
@@ -602,12 +614,12 @@ impl Renderer<'_> {
         &self,
         original: &Incident,
         withheld: Option<Withheld>,
-        context: &mut Context,
+        scratch: &mut NoticeScratch,
     ) -> Produced {
         let mut out = Produced::default();
-        self.notice_pages(&mut out, original, withheld, context);
+        self.notice_pages(&mut out, original, withheld, scratch);
         for key in ["preview", "notice", "page_url", "release"] {
-            context.remove(key);
+            scratch.context.remove(key);
         }
         out
     }
@@ -617,11 +629,12 @@ impl Renderer<'_> {
         out: &mut Produced,
         original: &Incident,
         withheld: Option<Withheld>,
-        context: &mut Context,
+        scratch: &mut NoticeScratch,
     ) {
         let (localized, fallback) = original.localized(&self.lang, &self.default_lang);
         let incident = &localized;
-        let mut notice = NoticeView::new(incident, self.site.pack, self.strings);
+        let mut notice = NoticeView::new(incident, self.site.pack, self.strings, &scratch.defaults);
+        let context = &mut scratch.context;
         notice.fallback = fallback;
         notice.fallback_lang = self.default_lang.clone();
         let dir = view::notice_path(&incident.slug);

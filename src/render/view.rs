@@ -218,7 +218,8 @@ pub struct NoticeView {
     /// "About 1,250"; `None` when not yet known.
     pub count: Option<String>,
     pub groups: Vec<String>,
-    /// Markdown fields as HTML, and as plain text (`_text`) for the plain-text release.
+    /// Markdown fields as HTML, and as plain text (`_text`) for the plain-text release
+    /// (empty for a notice without one).
     pub description_html: String,
     pub description_text: String,
     pub investigation_html: String,
@@ -237,15 +238,55 @@ pub struct NoticeView {
     pub fallback_lang: String,
 }
 
+/// What the notices of one language share, worked out once for all of them.
+pub struct NoticeDefaults {
+    /// The language's own general guidance, else the pack's, for records without
+    /// `what_you_can_do`: as HTML and as plain text.
+    guidance_html: String,
+    guidance_text: String,
+}
+
+impl NoticeDefaults {
+    pub fn new(pack: &Pack, s: Strings) -> NoticeDefaults {
+        let guidance = s
+            .own_text("guidance")
+            .unwrap_or_else(|| pack.guidance())
+            .trim();
+        NoticeDefaults {
+            guidance_html: markdown::to_html(guidance, 4),
+            guidance_text: markdown::to_plain(guidance),
+        }
+    }
+}
+
 impl NoticeView {
-    pub fn new(incident: &Incident, pack: &Pack, s: Strings) -> NoticeView {
-        // The record's advice, else the language's own general guidance, else the pack's.
-        let guidance = incident.what_you_can_do.clone().unwrap_or_else(|| {
-            s.own_text("guidance")
-                .unwrap_or_else(|| pack.guidance())
-                .trim()
-                .to_string()
-        });
+    /// The view of `incident`. The plain-text fields (`*_text`) are filled only for a
+    /// notice with a media release: only the plain-text release shows them.
+    pub fn new(
+        incident: &Incident,
+        pack: &Pack,
+        s: Strings,
+        defaults: &NoticeDefaults,
+    ) -> NoticeView {
+        let with_text = incident.substitute_notice.is_some();
+        let plain = |markdown: &str| {
+            if with_text {
+                markdown::to_plain(markdown)
+            } else {
+                String::new()
+            }
+        };
+        let (guidance_html, guidance_text) = match &incident.what_you_can_do {
+            Some(advice) => (markdown::to_html(advice, 4), plain(advice)),
+            None => (
+                defaults.guidance_html.clone(),
+                if with_text {
+                    defaults.guidance_text.clone()
+                } else {
+                    String::new()
+                },
+            ),
+        };
         let determined = incident
             .determined
             .filter(|d| Some(*d) != incident.discovered)
@@ -290,24 +331,24 @@ impl NoticeView {
                 .map(|g| s.get(group_key(*g)).to_string())
                 .collect(),
             description_html: markdown::to_html(&incident.description, 3),
-            description_text: markdown::to_plain(&incident.description),
+            description_text: plain(&incident.description),
             investigation_html: markdown::to_html(&incident.investigation, 3),
-            investigation_text: markdown::to_plain(&incident.investigation),
-            guidance_html: markdown::to_html(&guidance, 4),
-            guidance_text: markdown::to_plain(&guidance),
+            investigation_text: plain(&incident.investigation),
+            guidance_html,
+            guidance_text,
             updates: incident
                 .updates
                 .iter()
                 .map(|u| UpdateView {
                     date: format::date(s, u.date),
                     html: markdown::to_html(&u.text, 4),
-                    text: markdown::to_plain(&u.text),
+                    text: plain(&u.text),
                 })
                 .collect(),
             protection: incident
                 .identity_protection
                 .as_ref()
-                .map(|p| ProtectionView::new(p, s)),
+                .map(|p| ProtectionView::new(p, s, &plain)),
             media_release_href: incident
                 .substitute_notice
                 .as_ref()
@@ -329,7 +370,7 @@ pub struct ProtectionView {
 }
 
 impl ProtectionView {
-    fn new(p: &IdentityProtection, s: Strings) -> ProtectionView {
+    fn new(p: &IdentityProtection, s: Strings, plain: &dyn Fn(&str) -> String) -> ProtectionView {
         let provider = p
             .provider
             .as_ref()
@@ -342,7 +383,7 @@ impl ProtectionView {
                 .replace("{service}", &p.service)
                 .replace("{provider}", &provider),
             how_html: markdown::to_html(&p.how_to_enroll, 4),
-            how_text: markdown::to_plain(&p.how_to_enroll),
+            how_text: plain(&p.how_to_enroll),
             enroll_by: p.enroll_by.map(|d| format::date(s, d)),
         }
     }
