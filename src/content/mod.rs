@@ -5,13 +5,16 @@ pub mod fields;
 pub mod record;
 pub mod yaml;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read as _;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::model::{Incident, Site};
 use crate::Failure;
 
 pub const INDEX_FILE: &str = "content/_index.md";
@@ -35,6 +38,12 @@ pub struct Loaded {
 /// Loads and validates the site at `root`. A missing or invalid `site.toml` is a
 /// configuration failure; problems in records are returned as diagnostics.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    load_reusing(root, None)
+}
+
+/// [`load`], taking records whose text has not changed from `reuse` instead of parsing
+/// them again (for the preview, which loads the site after every save).
+pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, Failure> {
     let config = load_config(root)?;
     let Some(pack) = config.pack() else {
         // `SiteConfig::parse` has already rejected unknown jurisdictions.
@@ -53,11 +62,19 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         }
     }
     let files = record_files(root, &mut diagnostics);
+    if let Some(cache) = reuse {
+        cache.reused.store(0, Ordering::Relaxed);
+    }
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
     let read = crate::parallel::map(&files, |(file, slug)| {
         let mut problems = Diagnostics::new();
-        let incident = read_record(root, file, &mut problems)
-            .and_then(|source| record::parse(file, slug, &source, &mut problems));
+        let Some(source) = read_record(root, file, &mut problems) else {
+            return (None, problems);
+        };
+        if let Some(known) = reuse.and_then(|cache| cache.get(file, &source)) {
+            return known;
+        }
+        let incident = record::parse(file, slug, &source, &mut problems);
         let (errors, warnings) = problems.truncate(MAX_PROBLEMS_PER_FILE);
         if errors + warnings > 0 {
             let more = format!(
@@ -70,8 +87,14 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
                 _ => Diagnostic::error(file.as_str(), more).hint(hint),
             });
         }
+        if let Some(cache) = reuse {
+            cache.put(file, source, (incident.clone(), problems.clone()));
+        }
         (incident, problems)
     });
+    if let Some(cache) = reuse {
+        cache.keep_only(files.iter().map(|(file, _)| file.as_str()));
+    }
     let mut incidents = Vec::with_capacity(read.len());
     for (incident, problems) in read {
         diagnostics.extend(problems);
@@ -175,6 +198,52 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Unreadable> {
         return Err(Unreadable::TooLarge(bytes.len() as u64));
     }
     Ok(Some(bytes))
+}
+
+/// Parsed records kept between loads, by file, with the text they were parsed from.
+#[derive(Default)]
+pub struct RecordCache {
+    parsed: Mutex<HashMap<String, (String, Parsed)>>,
+    /// Records the last load took from before.
+    reused: AtomicUsize,
+}
+
+/// What reading one record gave: the incident (when it has no errors) and its problems.
+type Parsed = (Option<Incident>, Diagnostics);
+
+impl RecordCache {
+    /// What `file` gave when its text was `source`, if it has been parsed with that text.
+    fn get(&self, file: &str, source: &str) -> Option<Parsed> {
+        let parsed = self.lock();
+        let (text, result) = parsed.get(file)?;
+        if text != source {
+            return None;
+        }
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        Some(result.clone())
+    }
+
+    /// How many records the last load took from before.
+    pub fn reused(&self) -> usize {
+        self.reused.load(Ordering::Relaxed)
+    }
+
+    fn put(&self, file: &str, source: String, result: Parsed) {
+        self.lock().insert(file.to_string(), (source, result));
+    }
+
+    /// Forgets records that are no longer in the site.
+    fn keep_only<'a>(&self, files: impl Iterator<Item = &'a str>) {
+        let files: std::collections::HashSet<&str> = files.collect();
+        self.lock().retain(|file, _| files.contains(file.as_str()));
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (String, Parsed)>> {
+        // Entries are inserted whole, so a panic elsewhere cannot leave one half-written.
+        self.parsed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 fn single(diagnostic: Diagnostic) -> Diagnostics {
@@ -289,16 +358,17 @@ pub fn slugify(text: &str) -> String {
 /// A record file, listed in `content/incidents/`, as text. A link to a missing file is a
 /// problem here.
 fn read_record(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
-    let missing =
-        matches!(fs::metadata(root.join(file)), Err(e) if e.kind() == std::io::ErrorKind::NotFound);
-    if missing && fs::symlink_metadata(root.join(file)).is_ok() {
+    let text = read_text(root, file, diagnostics);
+    // A record that is listed but not there (and not reported as unreadable) is a link
+    // to a file that does not exist, or was removed since the folder was listed.
+    let path = root.join(file);
+    if text.is_none() && !fs::exists(&path).unwrap_or(true) && fs::symlink_metadata(&path).is_ok() {
         diagnostics.push(
             Diagnostic::error(file, "this is a link to a file that does not exist")
                 .hint("remove the link, or put back the file it points to"),
         );
-        return None;
     }
-    read_text(root, file, diagnostics)
+    text
 }
 
 /// A file as UTF-8 text; `None` (with a diagnostic) when it cannot be read. A missing

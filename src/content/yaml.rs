@@ -48,6 +48,15 @@ impl SpanIndex {
         }
     }
 
+    /// The text the index is of: the record's whole text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn shared_source(&self) -> Arc<str> {
+        Arc::clone(&self.source)
+    }
+
     fn spans(&self) -> &Spans {
         self.spans.get_or_init(|| index(&self.source))
     }

@@ -7,11 +7,12 @@ pub mod format;
 pub mod markdown;
 mod notices_json;
 mod preview;
+mod reuse;
 pub mod templates;
 pub mod view;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -22,6 +23,7 @@ use crate::model::{Incident, Site, Status};
 use crate::theme::Theme;
 use crate::visibility::{visibility, Withheld};
 use format::Strings;
+pub use reuse::PageCache;
 use templates::Templates;
 use view::{
     AgencyView, ContactView, NoticeDefaults, NoticeView, ReleaseView, SiteView, SummaryView,
@@ -96,8 +98,19 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
+    render_reusing(site, theme, options, None)
+}
+
+/// [`render`], taking the templates and the pages of unchanged notices from `reuse`
+/// (for the preview, which renders the site after every save) and keeping them there.
+pub fn render_reusing(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    reuse: Option<&PageCache>,
+) -> Result<Rendered, Diagnostics> {
     let pages = Mutex::new(Pages::new());
-    let mut rendered = render_to(site, theme, options, &pages)?;
+    let mut rendered = render_with(site, theme, options, &pages, reuse)?;
     rendered.pages = pages
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -112,7 +125,20 @@ pub fn render_to(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
-    let templates = Templates::new(theme)?;
+    render_with(site, theme, options, sink, None)
+}
+
+fn render_with(
+    site: &Site,
+    theme: &Theme,
+    options: &RenderOptions,
+    sink: &dyn Sink,
+    reuse: Option<&PageCache>,
+) -> Result<Rendered, Diagnostics> {
+    let templates = match reuse {
+        Some(cache) => cache.begin(site, theme, options)?,
+        None => Arc::new(Templates::new(theme)?),
+    };
     let languages = languages(site, theme)?;
     let mut current: Vec<&Incident> = Vec::new();
     let mut past: Vec<&Incident> = Vec::new();
@@ -160,6 +186,7 @@ pub fn render_to(
         today: options.today,
         preview: options.preview,
         sink,
+        reuse,
         paths: BTreeSet::new(),
         problems: Diagnostics::new(),
         warnings: Diagnostics::new(),
@@ -248,7 +275,7 @@ struct Renderer<'a> {
     /// The context every page of the current language starts from: [`Common`] without
     /// the fields that depend on the page.
     common: Context,
-    templates: Templates,
+    templates: Arc<Templates>,
     /// The language being rendered, its strings, and where its pages go (`""`, `es/`).
     strings: Strings<'a>,
     lang: String,
@@ -259,6 +286,8 @@ struct Renderer<'a> {
     today: NaiveDate,
     preview: bool,
     sink: &'a dyn Sink,
+    /// Where notices' pages are kept between the preview's renders.
+    reuse: Option<&'a PageCache>,
     /// Every path handed to the sink.
     paths: BTreeSet<String>,
     problems: Diagnostics,
@@ -271,6 +300,8 @@ struct Renderer<'a> {
 struct Produced {
     paths: Vec<String>,
     problems: Vec<Diagnostic>,
+    /// A copy of each page, when the pages are to be kept for the next render.
+    copies: Option<reuse::PageList>,
 }
 
 /// What a thread rendering notices keeps from one notice to the next: the notice pages'
@@ -461,10 +492,13 @@ impl Renderer<'_> {
                 });
                 Produced {
                     paths: vec![path.to_string()],
-                    problems: Vec::new(),
+                    ..Produced::default()
                 }
             }
             Task::Notice(incident, withheld) => {
+                if let Some(produced) = self.reused(incident, withheld) {
+                    return produced;
+                }
                 let scratch = scratch.get_or_insert_with(|| NoticeScratch {
                     context: self.notice_context(),
                     defaults: NoticeDefaults::new(self.site.pack, self.strings),
@@ -493,6 +527,9 @@ impl Renderer<'_> {
         match self.templates.render(template, context) {
             Ok(text) => {
                 let path = format!("{}{path}", self.prefix);
+                if let Some(copies) = &mut out.copies {
+                    copies.push((path.clone(), text.clone().into_bytes()));
+                }
                 self.sink.put(&path, text.into_bytes());
                 out.paths.push(path);
             }
@@ -616,12 +653,34 @@ impl Renderer<'_> {
         withheld: Option<Withheld>,
         scratch: &mut NoticeScratch,
     ) -> Produced {
-        let mut out = Produced::default();
+        let mut out = Produced {
+            copies: self.reuse.map(|_| Vec::new()),
+            ..Produced::default()
+        };
         self.notice_pages(&mut out, original, withheld, scratch);
         for key in ["preview", "notice", "page_url", "release"] {
             scratch.context.remove(key);
         }
+        if let (Some(cache), Some(copies)) = (self.reuse, out.copies.take()) {
+            cache.keep(&self.lang, original, withheld, copies, out.problems.clone());
+        }
         out
+    }
+
+    /// A notice's pages as the last render made them, handed to the sink again, if
+    /// nothing they depend on has changed.
+    fn reused(&self, incident: &Incident, withheld: Option<Withheld>) -> Option<Produced> {
+        let (pages, problems) = self.reuse?.reuse(&self.lang, incident, withheld)?;
+        let mut paths = Vec::with_capacity(pages.len());
+        for (path, bytes) in pages {
+            self.sink.put(&path, bytes);
+            paths.push(path);
+        }
+        Some(Produced {
+            paths,
+            problems,
+            copies: None,
+        })
     }
 
     fn notice_pages(
