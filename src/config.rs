@@ -309,11 +309,67 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
         };
         diagnostic.message = format!("required setting `{key}` is missing");
         diagnostic = diagnostic.field(key).expected(expected_for(field));
-    } else if message.starts_with("unknown field") {
+    } else if let Some(rest) = message.strip_prefix("unknown field `") {
+        // "unknown field `founded`, expected one of `name`, `jurisdiction`, …"
+        let (field, known) = rest.split_once('`').unwrap_or((rest, ""));
+        let table = table_at(text, location.bytes.start);
+        diagnostic.message = match table {
+            Some(table) => format!("[{table}] has no setting `{field}`"),
+            None => format!("site.toml has no setting `{field}` at the top"),
+        };
+        let known = known
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        if !known.is_empty() {
+            diagnostic = diagnostic.expected(format!("one of: {known}"));
+        }
         diagnostic =
-            diagnostic.hint("check the spelling; README.md lists every setting of site.toml");
+            diagnostic.hint("check the spelling and the [section] it is under; README.md lists every setting of site.toml");
+    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // "invalid type: integer `42`, expected a string"
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let line = text[..location.bytes.start.min(text.len())]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        diagnostic.message = match line.split_once('=') {
+            Some((key, _)) if !key.trim().is_empty() => {
+                format!("`{}` has the wrong kind of value", key.trim())
+            }
+            _ => "this setting has the wrong kind of value".to_string(),
+        };
+        let found = found
+            .replacen("integer", "the number", 1)
+            .replacen("boolean", "", 1)
+            .replacen("string", "the text", 1)
+            .replacen("sequence", "a list", 1);
+        diagnostic = diagnostic
+            .found(found.trim())
+            .expected(plain_kind(expected));
+        if expected.contains("string") {
+            diagnostic = diagnostic
+                .hint("put text in double quotes, for example name = \"Maple Ridge UFSD\"");
+        } else if expected.contains("sequence") {
+            diagnostic = diagnostic
+                .hint("write a list in brackets, for example languages = [\"en\", \"es\"]");
+        }
     }
     diagnostic
+}
+
+/// serde's names for kinds of values, in plain words.
+fn plain_kind(expected: &str) -> String {
+    match expected {
+        "a string" => "text in quotes".to_string(),
+        "a sequence" => "a list in brackets: [ ... ]".to_string(),
+        "a boolean" => "true or false".to_string(),
+        "u32" | "u64" | "i64" | "an integer" => "a whole number".to_string(),
+        other if other.starts_with("struct ") || other.contains("map") => {
+            "a [section] of settings".to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 fn expected_for(field: &str) -> &'static str {

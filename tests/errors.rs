@@ -85,7 +85,7 @@ fn malformed_yaml_points_at_the_line() {
         &[
             "content/incidents/x.yaml:4:",
             "not valid YAML",
-            "must be put in quotes",
+            "in quotes: summary: \"Update: all accounts reset\"",
             "1 error found",
         ],
     );
@@ -112,11 +112,7 @@ fn a_misindented_field_gets_the_indentation_hint() {
         run.stderr
     );
     assert!(run.stderr.contains("indent"), "{}", run.stderr);
-    assert!(
-        !run.stderr.contains("must be put in quotes"),
-        "{}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("in quotes"), "{}", run.stderr);
 }
 
 #[test]
@@ -439,7 +435,41 @@ fn an_unknown_setting_is_a_configuration_error() {
         site.edit("site.toml", "[site]\n", "[site]\ntitel = \"Notices\"\n");
     });
     let line = line_of(&site.read("site.toml"), "titel");
-    assert_contains_all(&run.stderr, &[&format!("site.toml:{line}:"), "titel"]);
+    assert_contains_all(
+        &run.stderr,
+        &[
+            &format!("site.toml:{line}:"),
+            "[site] has no setting `titel`",
+            "expected: one of: ",
+            "title",
+        ],
+    );
+}
+
+#[test]
+fn a_setting_of_the_wrong_kind_says_what_it_should_be() {
+    let (site, run) = failed_rebuild(2, |site| {
+        site.edit(
+            "site.toml",
+            "[site]
+",
+            "[site]
+languages = \"es\"
+",
+        );
+    });
+    let line = line_of(&site.read("site.toml"), "languages");
+    assert_contains_all(
+        &run.stderr,
+        &[
+            &format!("site.toml:{line}:"),
+            "`languages` has the wrong kind of value",
+            "found the text \"es\"",
+            "expected: a list in brackets",
+            "languages = [\"en\", \"es\"]",
+        ],
+    );
+    assert!(!run.stderr.contains("sequence"), "{}", run.stderr);
 }
 
 #[test]

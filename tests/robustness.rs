@@ -418,7 +418,7 @@ fn records_of_the_wrong_shape_are_errors() {
         ("- title: a list\n- status: active\n", "group of fields"),
         ("just a sentence\n", "group of fields"),
         ("title: one\n---\ntitle: two\n", "error"),
-        ("title: a\ntitle: b\n", "duplicate"),
+        ("title: a\ntitle: b\n", "given twice"),
         ("base: &base {title: x}\n<<: *base\n", "error"),
         ("title: !!binary aGVsbG8=\n", "error"),
         ("? [complex, key]\n: value\n", "error"),

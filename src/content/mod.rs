@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod record;
+mod syntax;
 pub mod yaml;
 
 use std::collections::HashMap;

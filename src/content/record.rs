@@ -44,7 +44,7 @@ pub fn parse(
     let document = match yaml::parse_shared(shared) {
         Ok(document) => document,
         Err(error) => {
-            diagnostics.push(syntax_problem(file, source, error));
+            diagnostics.push(super::syntax::problem(file, source, &error));
             return None;
         }
     };
@@ -60,36 +60,6 @@ pub fn parse(
     let mut incident = reader.record(slug, &document.value)?;
     incident.locations = std::sync::Arc::new(document.spans);
     Some(incident)
-}
-
-fn syntax_problem(file: &str, source: &str, error: yaml::SyntaxError) -> Diagnostic {
-    let line_text = source
-        .lines()
-        .nth(error.location.line.saturating_sub(1))
-        .unwrap_or("");
-    let value_has_colon = line_text.split_once(": ").is_some_and(|(_, value)| {
-        value.contains(": ") && !value.trim_start().starts_with(['"', '\''])
-    });
-    let hint = if source.contains('\t') {
-        "YAML does not allow tab characters for indenting: indent with spaces only".to_string()
-    } else if value_has_colon {
-        let (key, value) = line_text
-            .split_once(": ")
-            .unwrap_or(("summary", "Update: all accounts reset"));
-        format!(
-            "a value that itself contains \": \" must be put in quotes: {}: \"{}\"",
-            key.trim_end(),
-            value.trim().replace('"', "\\\"")
-        )
-    } else {
-        "check the indenting of this line and the one above it; every field of a group is indented by the same number of spaces".to_string()
-    };
-    Diagnostic::error(
-        file,
-        format!("this file is not valid YAML: {}", error.message),
-    )
-    .at(&error.location)
-    .hint(hint)
 }
 
 struct Reader<'a> {
@@ -1298,11 +1268,7 @@ investigation: What we are doing.
         let (_, problems) = read("title: x\nsummary: Update: all accounts reset\n");
         assert_eq!(problems[0].line, 2, "{problems:?}");
         assert!(
-            problems[0]
-                .hint
-                .as_deref()
-                .unwrap()
-                .contains("put in quotes"),
+            problems[0].hint.as_deref().unwrap().contains("in quotes"),
             "{problems:?}"
         );
         let (_, problems) = read("title: x\nstatus: active\n  bad: [\n");

@@ -2,7 +2,7 @@
 //! `saphyr-parser`'s event stream tells where each field sits in the file, so that every
 //! problem can point at its line even after the first one (serde reports only one).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use saphyr_parser::{Event, Parser, Span};
@@ -22,7 +22,13 @@ pub struct Document {
 #[derive(Debug)]
 pub struct SyntaxError {
     pub location: Location,
+    /// The parser's own words, without positions ("did not find expected ',' or ']'").
     pub message: String,
+    /// What the parser was reading when it failed ("parsing a flow sequence"), and where
+    /// that started: for an unclosed quote or bracket, where it was opened.
+    pub context: Option<(String, Option<Location>)>,
+    /// For a key given twice in one group: the second one.
+    pub duplicate: Option<(String, Location)>,
 }
 
 /// Locations by field path: `title`, `affected.count`, `data[1]`, `updates[0].date`.
@@ -81,28 +87,36 @@ impl PartialEq for SpanIndex {
 
 impl Eq for SpanIndex {}
 
-pub fn parse(source: &str) -> Result<Document, SyntaxError> {
+pub fn parse(source: &str) -> Result<Document, Box<SyntaxError>> {
     parse_shared(Arc::from(source))
 }
 
 /// [`parse`] of a text shared with others (the diagnostics quote it too).
-pub fn parse_shared(shared: Arc<str>) -> Result<Document, SyntaxError> {
+pub fn parse_shared(shared: Arc<str>) -> Result<Document, Box<SyntaxError>> {
     let source: &str = &shared;
     if let Some(at) = too_deep(source) {
-        return Err(SyntaxError {
+        return Err(Box::new(SyntaxError {
             location: Location::from_bytes(source, at..at + 1),
             message: format!("lists or groups are nested more than {MAX_FLOW_DEPTH} levels deep"),
-        });
+            context: None,
+            duplicate: None,
+        }));
     }
     let value: Value = serde_yaml::from_str(source).map_err(|error| {
         let (line, column) = error
             .location()
             .map_or((1, 1), |at| (at.line(), at.column()));
         let location = Location::from_line_column(source, line, column, 1);
-        SyntaxError {
+        let text = error.to_string();
+        Box::new(SyntaxError {
             location,
-            message: describe(&error),
-        }
+            message: describe(&text),
+            context: context(source, &text),
+            duplicate: text
+                .contains("duplicate entry with key")
+                .then(|| first_duplicate_key(source))
+                .flatten(),
+        })
     })?;
     Ok(Document {
         value,
@@ -135,13 +149,66 @@ fn too_deep(source: &str) -> Option<usize> {
     None
 }
 
-/// serde_yaml's message without its trailing position (which the report shows itself).
-fn describe(error: &serde_yaml::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
+/// serde_yaml's message without its position and context (reported apart), and
+/// without the path it puts before problems in nested groups.
+fn describe(text: &str) -> String {
+    let text = text.split(", while ").next().unwrap_or(text);
+    let text = text.split(" at line ").next().unwrap_or(text);
+    match text.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => rest.to_string(),
+        _ => text.to_string(),
     }
+}
+
+/// The "while scanning a quoted scalar at line 2 column 10" part of a message: what was
+/// being read, and where it began.
+fn context(source: &str, text: &str) -> Option<(String, Option<Location>)> {
+    let (_, context) = text.split_once(", while ")?;
+    let Some((what, position)) = context.split_once(" at line ") else {
+        return Some((context.to_string(), None));
+    };
+    let (line, column) = position.split_once(" column ")?;
+    let location = match (line.trim().parse(), column.trim().parse()) {
+        (Ok(line), Ok(column)) => Some(Location::from_line_column(source, line, column, 1)),
+        _ => None,
+    };
+    Some((what.to_string(), location))
+}
+
+/// The first key that repeats an earlier key of the same group, and where it is.
+fn first_duplicate_key(source: &str) -> Option<(String, Location)> {
+    let indexer = Indexer::new(source);
+    // Per open group: the keys seen so far (`None` for a list), and whether the next node
+    // of a mapping is a key.
+    let mut open: Vec<(Option<HashSet<String>>, bool)> = Vec::new();
+    let complete = |open: &mut Vec<(Option<HashSet<String>>, bool)>| {
+        if let Some((Some(_), expecting_key)) = open.last_mut() {
+            *expecting_key = !*expecting_key;
+        }
+    };
+    for item in Parser::new_from_str(source) {
+        let Ok((event, span)) = item else { return None };
+        match event {
+            Event::Scalar(text, ..) => {
+                if let Some((Some(keys), true)) = open.last_mut() {
+                    if !keys.insert(text.to_string()) {
+                        return Some((text.to_string(), indexer.location(span)));
+                    }
+                }
+                complete(&mut open);
+            }
+            Event::Alias(_) => complete(&mut open),
+            Event::MappingStart(..) => open.push((Some(HashSet::new()), true)),
+            Event::SequenceStart(..) => open.push((None, false)),
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+                complete(&mut open);
+            }
+            Event::DocumentEnd => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 enum Frame {
