@@ -840,6 +840,49 @@ fn site_templates_and_static_files_override_the_theme() {
     );
 }
 
+#[test]
+fn an_overridden_macro_shapes_every_notice() {
+    // The agency list and contact card of notices are rendered once per language from
+    // the theme's macros; a site's own macros.html must still shape them.
+    let site = Site::new("full-ny");
+    let macros = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/macros.html"),
+    )
+    .unwrap();
+    let custom = macros
+        .replace("<ul class=\"agencies\">", "<ul class=\"agencies mine\">")
+        .replace(
+            "<address class=\"contact\">",
+            "<address class=\"contact mine\">",
+        );
+    assert_ne!(custom, macros);
+    site.write("templates/macros.html", &custom);
+    site.build().success();
+    let page = notice_page(&site, "2026-11-10-sis-export");
+    assert_eq!(
+        page.matches("<ul class=\"agencies mine\">").count(),
+        2,
+        "{page}"
+    );
+    assert!(page.contains("<address class=\"contact mine\">"), "{page}");
+    let release = site.out("notices/2026-11-10-sis-export/media-release/index.html");
+    assert_eq!(release.matches("<ul class=\"agencies mine\">").count(), 2);
+    // A macros.html without the macros: the notice template reports what is missing.
+    site.write(
+        "templates/macros.html",
+        "{% macro date(d) %}{{ d.text }}{% endmacro date %}\n",
+    );
+    let run = site.build().expect_code(1);
+    assert!(run.stderr.contains("notice.html"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`agencies_html` is made from macros.html"),
+        "{}",
+        run.stderr
+    );
+}
+
 // ---- check on a valid site -----------------------------------------------------------
 
 #[test]

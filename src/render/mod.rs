@@ -642,6 +642,9 @@ impl Renderer<'_> {
         let mut context = self.common.clone();
         context.insert("agencies", &agencies);
         context.insert("bureaus", &bureaus);
+        for (name, html) in self.templates.shared_parts(&context) {
+            context.insert(name, &html);
+        }
         context
     }
 

@@ -8,6 +8,27 @@ use tera::{Context, Tera};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 
+const MACROS: &str = "macros.html";
+
+/// Parts that every notice page and media release of a language shows the same way:
+/// rendered once per language from the theme's own macros, and handed to the templates
+/// as `agencies_html`, `bureaus_html` and `contact_html` (a large site has thousands of
+/// notices, and these are a good part of each).
+const SHARED_PARTS: [(&str, &str); 3] = [
+    (
+        "agencies_html",
+        r#"{% import "macros.html" as m %}{{ m::agency_list(items=agencies, t=t) }}"#,
+    ),
+    (
+        "bureaus_html",
+        r#"{% import "macros.html" as m %}{{ m::agency_list(items=bureaus, t=t) }}"#,
+    ),
+    (
+        "contact_html",
+        r#"{% import "macros.html" as m %}{{ m::contact_card(c=contact, t=t) }}"#,
+    ),
+];
+
 pub struct Templates {
     tera: Tera,
     /// Template name → the file it came from.
@@ -25,10 +46,15 @@ impl Templates {
             .iter()
             .map(|(name, template)| (name.clone(), template.origin.clone()))
             .collect();
+        let parts = SHARED_PARTS
+            .iter()
+            .filter(|_| origins.contains_key(MACROS))
+            .map(|(name, text)| (*name, *text));
         let sources = theme
             .templates
             .iter()
-            .map(|(name, template)| (name.as_str(), template.text.as_str()));
+            .map(|(name, template)| (name.as_str(), template.text.as_str()))
+            .chain(parts);
         if let Err(error) = tera.add_raw_templates(sources) {
             let mut diagnostics = Diagnostics::new();
             diagnostics.push(problem(&origins, &error, "a template has an error"));
@@ -40,6 +66,16 @@ impl Templates {
     /// Whether the theme has the template `name`.
     pub fn has(&self, name: &str) -> bool {
         self.origins.contains_key(name)
+    }
+
+    /// The [`SHARED_PARTS`] rendered with `context`, by name; a part the theme's macros
+    /// cannot render is left out (a template that uses it reports it missing).
+    pub fn shared_parts(&self, context: &Context) -> Vec<(&'static str, String)> {
+        SHARED_PARTS
+            .iter()
+            .filter(|_| self.has(MACROS))
+            .filter_map(|(name, _)| Some((*name, self.tera.render(name, context).ok()?)))
+            .collect()
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
@@ -87,9 +123,19 @@ fn problem(origins: &BTreeMap<String, String>, error: &tera::Error, message: &st
         .iter()
         .find(|(name, _)| detail.contains(&format!("'{name}'")))
         .map_or_else(|| "templates".to_string(), |(_, origin)| origin.clone());
+    let part = SHARED_PARTS
+        .iter()
+        .find(|(name, _)| detail.contains(&format!("`{name}` not found")));
+    let hint = match part {
+        Some((name, text)) => format!(
+            "`{name}` is made from {MACROS}: {}; the site's {MACROS} must keep that macro, or delete it to use the built-in one",
+            text.trim_start_matches(r#"{% import "macros.html" as m %}"#)
+        ),
+        None => "fix the template, or delete it to use the built-in one".to_string(),
+    };
     Diagnostic::error(file, message.to_string())
         .found(detail)
-        .hint("fix the template, or delete it to use the built-in one")
+        .hint(hint)
 }
 
 #[cfg(test)]
