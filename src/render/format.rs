@@ -62,7 +62,8 @@ pub struct DateView {
 
 pub fn date(strings: Strings, date: NaiveDate) -> DateView {
     DateView {
-        iso: date.format("%Y-%m-%d").to_string(),
+        // NaiveDate's own format is YYYY-MM-DD, and far quicker than a format string.
+        iso: date.to_string(),
         text: date_words(strings, date),
     }
 }
@@ -83,7 +84,7 @@ pub fn moment(strings: Strings, moment: Moment) -> DateView {
                 format!("{hour}:{:02} {suffix}", at.minute())
             };
             DateView {
-                iso: at.format("%Y-%m-%dT%H:%M").to_string(),
+                iso: format!("{}T{:02}:{:02}", at.date(), at.hour(), at.minute()),
                 text: format!("{}, {time}", date_words(strings, at.date())),
             }
         }

@@ -68,12 +68,17 @@ fn link_phone_numbers<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<
             return;
         }
         let taken = std::mem::take(text);
-        if link {
+        let numbers = if link {
+            Vec::new()
+        } else {
+            phone_numbers(&taken)
+        };
+        if numbers.is_empty() {
             out.push(Event::Text(CowStr::from(taken)));
             return;
         }
         let mut last = 0;
-        for (start, end) in phone_numbers(&taken) {
+        for (start, end) in numbers {
             if start > last {
                 out.push(Event::Text(CowStr::from(taken[last..start].to_string())));
             }

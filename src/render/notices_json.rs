@@ -94,7 +94,8 @@ pub fn write(
 }
 
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // NaiveDate's own format is YYYY-MM-DD.
+    date.to_string()
 }
 
 fn notice<'a>(site: &'a Site, incident: &'a Incident) -> Notice<'a> {
