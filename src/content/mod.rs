@@ -2,6 +2,7 @@
 //! validated into the [`Site`] model. Every problem in every file is collected.
 
 pub mod fields;
+mod prefetch;
 pub mod record;
 mod syntax;
 pub mod yaml;
@@ -66,6 +67,11 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
     if let Some(cache) = reuse {
         cache.reused.store(0, Ordering::Relaxed);
     }
+    // The disk is asked for every record at once, so that no core waits on it in turn.
+    let hints = std::thread::spawn({
+        let paths: Vec<_> = files.iter().map(|(file, _)| root.join(file)).collect();
+        move || paths.iter().for_each(|path| prefetch::hint(path))
+    });
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
     let read = crate::parallel::map(&files, |(file, slug)| {
         let mut problems = Diagnostics::new();
@@ -96,6 +102,8 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
     if let Some(cache) = reuse {
         cache.keep_only(files.iter().map(|(file, _)| file.as_str()));
     }
+    // Hints do not fail, and a panic in one would not matter.
+    let _ = hints.join();
     let mut incidents = Vec::with_capacity(read.len());
     for (incident, problems) in read {
         diagnostics.extend(problems);
