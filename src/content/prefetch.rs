@@ -8,9 +8,18 @@ use std::path::Path;
 #[cfg(target_os = "linux")]
 pub fn hint(path: &Path) {
     use std::os::fd::AsRawFd;
-    let Ok(file) = std::fs::File::open(path) else {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Without blocking: opening a pipe for reading would otherwise wait for a writer.
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    let Ok(file) = opened else {
         return;
     };
+    if !file.metadata().is_ok_and(|meta| meta.is_file()) {
+        return;
+    }
     // SAFETY: the descriptor belongs to `file`, which is open for the whole call;
     // posix_fadvise only reads its arguments.
     unsafe {
