@@ -53,6 +53,13 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
             "YAML does not allow tab characters for indenting: indent with spaces only",
         );
     }
+    if message.contains("nested more than") {
+        return plain(
+            message,
+            None,
+            "a record has at most a few levels of lists and groups: look for brackets [ or { that are never closed, or a file that is not a record",
+        );
+    }
     if message.contains("more than one document") {
         let separator = source
             .lines()
@@ -312,6 +319,12 @@ mod tests {
                 "tab character",
                 (2, 1),
                 "spaces only",
+            ),
+            (
+                &format!("title: {}\n", "[".repeat(200)),
+                "nested more than 128 levels",
+                (1, 136),
+                "never closed",
             ),
             (
                 "title: one\n---\ntitle: two\n",
