@@ -312,10 +312,10 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
     } else if let Some(rest) = message.strip_prefix("unknown field `") {
         // "unknown field `founded`, expected one of `name`, `jurisdiction`, …"
         let (field, known) = rest.split_once('`').unwrap_or((rest, ""));
-        let table = table_at(text, location.bytes.start);
-        diagnostic.message = match table {
-            Some(table) => format!("[{table}] has no setting `{field}`"),
-            None => format!("site.toml has no setting `{field}` at the top"),
+        diagnostic.message = match section_at(text, location.bytes.start) {
+            Section::Header(header) => format!("{header} has no setting `{field}`"),
+            Section::Top => format!("site.toml has no setting `{field}` at the top"),
+            Section::Inline => format!("this group has no setting `{field}`"),
         };
         let known = known
             .trim_start_matches(", expected one of ")
@@ -333,19 +333,25 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
             .rsplit('\n')
             .next()
             .unwrap_or("");
+        // The key is named only when the value is the line's own (not inside `{ … }`).
         diagnostic.message = match line.split_once('=') {
-            Some((key, _)) if !key.trim().is_empty() => {
+            Some((key, value)) if !key.trim().is_empty() && !value.contains('{') => {
                 format!("`{}` has the wrong kind of value", key.trim())
             }
             _ => "this setting has the wrong kind of value".to_string(),
         };
-        let found = found
-            .replacen("integer", "the number", 1)
-            .replacen("boolean", "", 1)
-            .replacen("string", "the text", 1)
-            .replacen("sequence", "a list", 1);
+        // serde names the kind first: "integer `42`", "string \"es\"", "sequence".
+        let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+        let kind = match kind {
+            "integer" | "float" => "the number",
+            "string" => "the text",
+            "boolean" => "",
+            "sequence" => "a list",
+            "map" => "a group of settings",
+            other => other,
+        };
         diagnostic = diagnostic
-            .found(found.trim())
+            .found(format!("{kind} {value}").trim())
             .expected(plain_kind(expected));
         if expected.contains("string") {
             diagnostic = diagnostic
@@ -356,6 +362,32 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
         }
     }
     diagnostic
+}
+
+/// Where a line of site.toml is.
+enum Section {
+    /// Under a header, as written: `[site]`, `[[policy]]`.
+    Header(String),
+    /// Above every header.
+    Top,
+    /// Inside an inline group: `contact = { name = "…" }`.
+    Inline,
+}
+
+/// The section of the line at `offset`.
+fn section_at(text: &str, offset: usize) -> Section {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    if before[line_start..].contains('{') {
+        return Section::Inline;
+    }
+    before[..line_start]
+        .lines()
+        .rev()
+        // A header may end with a comment: `[contact] # who answers`.
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .find(|line| line.starts_with('['))
+        .map_or(Section::Top, |header| Section::Header(header.to_string()))
 }
 
 /// serde's names for kinds of values, in plain words.
@@ -448,6 +480,25 @@ fn locate_key(text: &str, dotted: &str) -> Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_setting_names_its_section_as_written() {
+        let message = |text: &str| {
+            let problems = SiteConfig::parse(text).expect_err("an unknown setting");
+            problems.sorted()[0].message.clone()
+        };
+        let base = MINIMAL.replace("[contact]", "[contact] # who answers");
+        assert_eq!(
+            message(&base.replace("[site]\n", "[site]\ntitel = \"x\"\n")),
+            "[site] has no setting `titel`"
+        );
+        assert!(message(&format!("{base}\n[[policy]]\nbogus = 1\n"))
+            .starts_with("[[policy]] has no setting `bogus`"));
+        assert_eq!(
+            message(&format!("founded = 1901\n{base}")),
+            "site.toml has no setting `founded` at the top"
+        );
+    }
 
     const MINIMAL: &str = r#"
 [district]

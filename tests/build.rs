@@ -841,6 +841,27 @@ fn site_templates_and_static_files_override_the_theme() {
 }
 
 #[test]
+fn the_contact_card_and_agency_lists_are_escaped_like_the_rest_of_the_page() {
+    let site = Site::new("full-ny");
+    site.edit(
+        "site.toml",
+        "title = \"Data Privacy Officer\"",
+        "title = \"Privacy & <b>Records</b> O'Neil\"",
+    );
+    site.build().success();
+    for page in [
+        notice_page(&site, "2026-11-10-sis-export"),
+        site.out("index.html"),
+    ] {
+        assert!(
+            page.contains("Privacy &amp; &lt;b&gt;Records&lt;/b&gt; O&#39;Neil"),
+            "{page}"
+        );
+        assert!(!page.contains("<b>Records</b>"), "{page}");
+    }
+}
+
+#[test]
 fn an_overridden_macro_shapes_every_notice() {
     // The agency list and contact card of notices are rendered once per language from
     // the theme's macros; a site's own macros.html must still shape them.

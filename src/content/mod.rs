@@ -67,11 +67,13 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
     if let Some(cache) = reuse {
         cache.reused.store(0, Ordering::Relaxed);
     }
-    // The disk is asked for every record at once, so that no core waits on it in turn.
-    let hints = std::thread::spawn({
-        let paths: Vec<_> = files.iter().map(|(file, _)| root.join(file)).collect();
-        move || paths.iter().for_each(|path| prefetch::hint(path))
-    });
+    // The disk is asked for every record at once, so that no core waits on it in turn
+    // (when no thread can be made for that, records are simply read one after another).
+    let paths: Vec<_> = files.iter().map(|(file, _)| root.join(file)).collect();
+    let hints = std::thread::Builder::new()
+        .name("prefetch".into())
+        .spawn(move || paths.iter().for_each(|path| prefetch::hint(path)))
+        .ok();
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
     let read = crate::parallel::map(&files, |(file, slug)| {
         let mut problems = Diagnostics::new();
@@ -103,7 +105,9 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         cache.keep_only(files.iter().map(|(file, _)| file.as_str()));
     }
     // Hints do not fail, and a panic in one would not matter.
-    let _ = hints.join();
+    if let Some(hints) = hints {
+        let _ = hints.join();
+    }
     let mut incidents = Vec::with_capacity(read.len());
     for (incident, problems) in read {
         diagnostics.extend(problems);

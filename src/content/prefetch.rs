@@ -9,7 +9,11 @@ use std::path::Path;
 pub fn hint(path: &Path) {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
-    // Without blocking: opening a pipe for reading would otherwise wait for a writer.
+    // Only regular files: opening a pipe or a device has effects of its own (the loader
+    // reports them instead). Without blocking, should one take a file's place meanwhile.
+    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+        return;
+    }
     let opened = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
@@ -17,9 +21,6 @@ pub fn hint(path: &Path) {
     let Ok(file) = opened else {
         return;
     };
-    if !file.metadata().is_ok_and(|meta| meta.is_file()) {
-        return;
-    }
     // SAFETY: the descriptor belongs to `file`, which is open for the whole call;
     // posix_fadvise only reads its arguments.
     unsafe {

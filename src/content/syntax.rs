@@ -46,7 +46,7 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
         line: None,
     };
 
-    if message.contains("tab character") || indented_with_tabs(source) {
+    if message.contains("tab character") || tab_indented_near(source, error.location.line) {
         return plain(
             "a tab character is used for indenting",
             None,
@@ -74,6 +74,13 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
                 "keep one record a file: delete the `---` line, or move what follows it into a file of its own",
             )
         };
+    }
+    if message.contains("duplicate entry with key") && error.duplicate.is_none() {
+        return plain(
+            "a field is given twice in the same group",
+            None,
+            "keep one of them and delete the other (a record has each field once)",
+        );
     }
     if let Some((key, second)) = &error.duplicate {
         return plain(
@@ -171,10 +178,12 @@ fn line_of(source: &str, line: usize) -> &str {
     source.lines().nth(line.saturating_sub(1)).unwrap_or("")
 }
 
-fn indented_with_tabs(source: &str) -> bool {
-    source
-        .lines()
-        .any(|line| line.trim_start_matches(' ').starts_with('\t'))
+/// Whether line `line` or the one above it is indented with a tab (a tab elsewhere, as
+/// inside a `|` text, is not the problem).
+fn tab_indented_near(source: &str, line: usize) -> bool {
+    [line.saturating_sub(1), line]
+        .iter()
+        .any(|&n| line_of(source, n).trim_start_matches(' ').starts_with('\t'))
 }
 
 fn quote_hint(quote: char) -> String {
@@ -325,6 +334,18 @@ mod tests {
                 "nested more than 128 levels",
                 (1, 136),
                 "never closed",
+            ),
+            (
+                "\"1\": a\n1: b\ntitle: x\ntitle: y\n",
+                "`title` is given twice",
+                (4, 1),
+                "keep one `title:`",
+            ),
+            (
+                "description: |\n  Steps:\n  \t1. reset\nsummary: \"unclosed\n",
+                "quotation mark that opens this text is never closed",
+                (4, 10),
+                "single quotes",
             ),
             (
                 "title: one\n---\ntitle: two\n",

@@ -112,10 +112,7 @@ pub fn parse_shared(shared: Arc<str>) -> Result<Document, Box<SyntaxError>> {
             location,
             message: describe(&text),
             context: context(source, &text),
-            duplicate: text
-                .contains("duplicate entry with key")
-                .then(|| first_duplicate_key(source))
-                .flatten(),
+            duplicate: duplicated_key(&text).and_then(|key| first_duplicate_key(source, &key)),
         })
     })?;
     Ok(Document {
@@ -175,8 +172,17 @@ fn context(source: &str, text: &str) -> Option<(String, Option<Location>)> {
     Some((what.to_string(), location))
 }
 
-/// The first key that repeats an earlier key of the same group, and where it is.
-fn first_duplicate_key(source: &str) -> Option<(String, Location)> {
+/// The key serde_yaml reports as given twice: `duplicate entry with key "title"`.
+fn duplicated_key(text: &str) -> Option<String> {
+    let (_, rest) = text.split_once("duplicate entry with key ")?;
+    let key = rest.split(" at line ").next().unwrap_or(rest).trim();
+    Some(key.trim_matches('"').to_string())
+}
+
+/// The first key written `key` that repeats an earlier one of the same group, and where
+/// it is. (Keys are compared as written: `1` and `"1"` are different keys to serde, and
+/// only the key serde named is looked for.)
+fn first_duplicate_key(source: &str, key: &str) -> Option<(String, Location)> {
     let indexer = Indexer::new(source);
     // Per open group: the keys seen so far (`None` for a list), and whether the next node
     // of a mapping is a key.
@@ -191,7 +197,7 @@ fn first_duplicate_key(source: &str) -> Option<(String, Location)> {
         match event {
             Event::Scalar(text, ..) => {
                 if let Some((Some(keys), true)) = open.last_mut() {
-                    if !keys.insert(text.to_string()) {
+                    if !keys.insert(text.to_string()) && text == key {
                         return Some((text.to_string(), indexer.location(span)));
                     }
                 }

@@ -14,17 +14,22 @@ const MACROS: &str = "macros.html";
 /// rendered once per language from the theme's own macros, and handed to the templates
 /// as `agencies_html`, `bureaus_html` and `contact_html` (a large site has thousands of
 /// notices, and these are a good part of each).
-const SHARED_PARTS: [(&str, &str); 3] = [
+/// Each is (variable, template name, template); the names end in `.html` so that Tera
+/// escapes what the macros print, as it does in the pages themselves.
+const SHARED_PARTS: [(&str, &str, &str); 3] = [
     (
         "agencies_html",
+        "__parts/agencies.html",
         r#"{% import "macros.html" as m %}{{ m::agency_list(items=agencies, t=t) }}"#,
     ),
     (
         "bureaus_html",
+        "__parts/bureaus.html",
         r#"{% import "macros.html" as m %}{{ m::agency_list(items=bureaus, t=t) }}"#,
     ),
     (
         "contact_html",
+        "__parts/contact.html",
         r#"{% import "macros.html" as m %}{{ m::contact_card(c=contact, t=t) }}"#,
     ),
 ];
@@ -49,7 +54,7 @@ impl Templates {
         let parts = SHARED_PARTS
             .iter()
             .filter(|_| origins.contains_key(MACROS))
-            .map(|(name, text)| (*name, *text));
+            .map(|(_, name, text)| (*name, *text));
         let sources = theme
             .templates
             .iter()
@@ -74,7 +79,9 @@ impl Templates {
         SHARED_PARTS
             .iter()
             .filter(|_| self.has(MACROS))
-            .filter_map(|(name, _)| Some((*name, self.tera.render(name, context).ok()?)))
+            .filter_map(|(variable, name, _)| {
+                Some((*variable, self.tera.render(name, context).ok()?))
+            })
             .collect()
     }
 
@@ -125,9 +132,9 @@ fn problem(origins: &BTreeMap<String, String>, error: &tera::Error, message: &st
         .map_or_else(|| "templates".to_string(), |(_, origin)| origin.clone());
     let part = SHARED_PARTS
         .iter()
-        .find(|(name, _)| detail.contains(&format!("`{name}` not found")));
+        .find(|(name, ..)| detail.contains(&format!("`{name}` not found")));
     let hint = match part {
-        Some((name, text)) => format!(
+        Some((name, _, text)) => format!(
             "`{name}` is made from {MACROS}: {}; the site's {MACROS} must keep that macro, or delete it to use the built-in one",
             text.trim_start_matches(r#"{% import "macros.html" as m %}"#)
         ),
