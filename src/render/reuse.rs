@@ -37,8 +37,9 @@ struct State {
 /// Everything besides its record that a notice's pages depend on.
 #[derive(PartialEq)]
 struct Setting {
-    /// `site.toml` as data (the configuration has no equality of its own).
-    config: String,
+    /// `site.toml` as data (the configuration has no equality of its own); `None` if it
+    /// could not be written out, and then nothing is reused.
+    config: Option<String>,
     theme: Theme,
     today: NaiveDate,
     preview: bool,
@@ -74,7 +75,7 @@ impl PageCache {
         options: &RenderOptions,
     ) -> Result<Arc<Templates>, Diagnostics> {
         let setting = Setting {
-            config: serde_json::to_string(&site.config).unwrap_or_default(),
+            config: serde_json::to_string(&site.config).ok(),
             theme: theme.clone(),
             today: options.today,
             preview: options.preview,
@@ -93,7 +94,7 @@ impl PageCache {
                 templates
             }
         };
-        if state.setting.as_ref() != Some(&setting) {
+        if setting.config.is_none() || state.setting.as_ref() != Some(&setting) {
             state.before.clear();
             state.now.clear();
             state.setting = Some(setting);
