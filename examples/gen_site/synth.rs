@@ -80,28 +80,6 @@ impl Rng {
     }
 }
 
-const DATA: &[&str] = &[
-    "student_name",
-    "parent_name",
-    "address",
-    "date_of_birth",
-    "place_of_birth",
-    "mothers_maiden_name",
-    "student_id",
-    "ssn",
-    "drivers_license",
-    "financial_account",
-    "biometric",
-    "username_password",
-    "contact_info",
-    "health",
-    "grades",
-    "special_education",
-    "disciplinary",
-    "directory_information",
-    "student_generated_content",
-    "teacher_principal_appr",
-];
 const GROUPS: &[&str] = &["students", "parents", "teachers", "principals", "staff"];
 const SCHOOLS: &[&str] = &[
     "Maple Ridge High School",
@@ -384,9 +362,11 @@ pub fn record(rng: &mut Rng, index: usize, jurisdiction: &str) -> Record {
     if data_unknown {
         let _ = writeln!(yaml, "data: unknown");
     } else {
+        // Every element the loader knows, from the vocabulary itself.
+        let vocabulary: Vec<&str> = breachpage::vocabulary::ids().collect();
         let n = rng.range(1, 6);
         for _ in 0..n {
-            let element = *rng.pick(DATA);
+            let element = *rng.pick(&vocabulary);
             if !data.contains(&element) {
                 data.push(element);
             }
