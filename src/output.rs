@@ -106,10 +106,14 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: Vec<u8>) {
+        self.put_slice(path, &bytes);
+    }
+
+    fn put_slice(&self, path: &str, bytes: &[u8]) {
         if self.failed().is_some() {
             return; // the build has failed already
         }
-        if let Err(error) = self.write(path, &bytes) {
+        if let Err(error) = self.write(path, bytes) {
             self.failed().get_or_insert(error);
         }
     }

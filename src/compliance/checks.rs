@@ -68,10 +68,13 @@ impl Checker<'_> {
     fn required_elements(&mut self) {
         let incident = self.incident;
         for required in &self.pack.required {
-            let law = format!(
-                "{} law requires {} ({})",
-                self.pack.name, required.label, required.citation
-            );
+            let pack = self.pack;
+            let law = || {
+                format!(
+                    "{} law requires {} ({})",
+                    pack.name, required.label, required.citation
+                )
+            };
             let (field, state) = match required.element {
                 Element::Description => {
                     ("description", Truth::from(!incident.description.is_empty()))
@@ -115,7 +118,8 @@ impl Checker<'_> {
                 Truth::Yes => {}
                 Truth::Unknown if !written() => {}
                 Truth::Unknown => {
-                    let d = self.warning(field, format!("`{field}` is given as unknown; {law}"));
+                    let d =
+                        self.warning(field, format!("`{field}` is given as unknown; {}", law()));
                     d.hint = Some("update the notice as soon as this is known".to_string());
                     if let Some(doubt) = doubt {
                         d.hint = Some(format!(
@@ -130,7 +134,7 @@ impl Checker<'_> {
                         Element::IncidentDates => "add `occurred:` with `from:` and `to:` dates, or write `occurred: unknown` while it is not known",
                         _ => "add it, or write `unknown` while it is not known where the field allows it",
                     };
-                    let d = self.problem(field, format!("`{field}` is missing; {law}"));
+                    let d = self.problem(field, format!("`{field}` is missing; {}", law()));
                     d.hint = Some(match doubt {
                         Some(doubt) => format!("{hint} (⚠ {doubt})"),
                         None => hint.to_string(),

@@ -36,6 +36,10 @@ pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
         }
     };
     for (start, run) in digit_runs(text) {
+        // Both kinds have nine digits or more; most runs (dates, counts) have fewer.
+        if run.bytes().filter(u8::is_ascii_digit).count() < 9 {
+            continue;
+        }
         let digits: String = run.chars().filter(char::is_ascii_digit).collect();
         let bare_ssn = digits.len() == 9
             && run.len() == 9

@@ -69,13 +69,20 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
     }
     // The disk is asked for every record at once, so that no core waits on it in turn
     // (when no thread can be made for that, records are simply read one after another).
-    let paths: Vec<_> = files.iter().map(|(file, _)| root.join(file)).collect();
+    let paths: Vec<_> = files
+        .iter()
+        .map(|(file, _, regular)| (root.join(file), *regular))
+        .collect();
     let hints = std::thread::Builder::new()
         .name("prefetch".into())
-        .spawn(move || paths.iter().for_each(|path| prefetch::hint(path)))
+        .spawn(move || {
+            for (path, regular) in &paths {
+                prefetch::hint(path, *regular);
+            }
+        })
         .ok();
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
-    let read = crate::parallel::map(&files, |(file, slug)| {
+    let read = crate::parallel::map(&files, |(file, slug, _)| {
         let mut problems = Diagnostics::new();
         let Some(source) = read_record(root, file, &mut problems) else {
             return (None, problems);
@@ -102,7 +109,7 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         (incident, problems)
     });
     if let Some(cache) = reuse {
-        cache.keep_only(files.iter().map(|(file, _)| file.as_str()));
+        cache.keep_only(files.iter().map(|(file, ..)| file.as_str()));
     }
     // Hints do not fail, and a panic in one would not matter.
     if let Some(hints) = hints {
@@ -265,8 +272,9 @@ fn single(diagnostic: Diagnostic) -> Diagnostics {
     diagnostics
 }
 
-/// The record files under `content/incidents/`, sorted, with their slugs.
-fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, String)> {
+/// The record files under `content/incidents/`, sorted, with their slugs and whether the
+/// folder's listing already says that each is a regular file (not a link or a pipe).
+fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, String, bool)> {
     let dir = root.join(INCIDENTS_DIR);
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -281,15 +289,18 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
     };
     // A name that is not valid text is kept (with U+FFFD in place of the bad bytes) so
     // that it is reported, not silently skipped.
-    let mut names: Vec<String> = entries
+    let mut names: Vec<(String, bool)> = entries
         .filter_map(Result::ok)
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            let regular = entry.file_type().is_ok_and(|kind| kind.is_file());
+            (entry.file_name().to_string_lossy().into_owned(), regular)
+        })
         .collect();
     names.sort();
-    let mut files: Vec<(String, String)> = Vec::new();
+    let mut files: Vec<(String, String, bool)> = Vec::new();
     // Slug → the file that has it, to find two records with one address.
     let mut taken: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for name in names {
+    for (name, regular) in names {
         // Hidden files, editor backups and swap files are not records.
         if name.starts_with('.') || name.ends_with('~') || name.starts_with('#') {
             continue;
@@ -330,7 +341,7 @@ fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, Stri
             continue;
         }
         taken.insert(stem.to_string(), file.clone());
-        files.push((file, stem.to_string()));
+        files.push((file, stem.to_string(), regular));
     }
     files
 }

@@ -4,14 +4,15 @@
 
 use std::path::Path;
 
-/// Asks for `path` to be read into memory in the background.
+/// Asks for `path` to be read into memory in the background. `regular` says that the
+/// folder's listing has shown it to be a regular file, so it need not be looked at again.
 #[cfg(target_os = "linux")]
-pub fn hint(path: &Path) {
+pub fn hint(path: &Path, regular: bool) {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
     // Only regular files: opening a pipe or a device has effects of its own (the loader
     // reports them instead). Without blocking, should one take a file's place meanwhile.
-    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+    if !regular && !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
         return;
     }
     let opened = std::fs::OpenOptions::new()
@@ -29,4 +30,4 @@ pub fn hint(path: &Path) {
 }
 
 #[cfg(not(target_os = "linux"))]
-pub fn hint(_path: &Path) {}
+pub fn hint(_path: &Path, _regular: bool) {}

@@ -2,6 +2,7 @@
 //! with every problem in the file reported, not just the first.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
@@ -138,7 +139,7 @@ impl Reader<'_> {
         let notified = self.notified(map);
         let identity_protection = self.identity_protection(map);
         let pii_allow = self.pii_allow(map);
-        self.pii_guard(value, "", &pii_allow);
+        self.pii_guard(value, &mut String::new(), &pii_allow);
         let translations = self.translations(map);
 
         let status = status?;
@@ -645,10 +646,12 @@ impl Reader<'_> {
 
     /// Every text in the record is published somewhere: none may hold an SSN or a card
     /// number. `pii_allow` lists exact texts that only look like one.
-    fn pii_guard(&mut self, value: &Value, path: &str, allow: &[String]) {
+    /// `path` is where `value` is; it is extended for the values inside and restored.
+    fn pii_guard(&mut self, value: &Value, path: &mut String, allow: &[String]) {
         match value {
             Value::String(text) => {
                 for finding in pii::find(text, allow) {
+                    let path = path.as_str();
                     let location = self.locate_text(path, &finding.text);
                     let message = format!(
                         "this field contains {}: a published notice must never repeat the data that was breached",
@@ -676,15 +679,26 @@ impl Reader<'_> {
                 }
             }
             Value::Sequence(items) => {
+                let len = path.len();
                 for (i, item) in items.iter().enumerate() {
-                    self.pii_guard(item, &format!("{path}[{i}]"), allow);
+                    let _ = write!(path, "[{i}]"); // writing to a String cannot fail
+                    self.pii_guard(item, path, allow);
+                    path.truncate(len);
                 }
             }
             Value::Mapping(map) => {
+                let len = path.len();
                 for (key, item) in map {
                     match key.as_str() {
-                        Some("pii_allow") if path.is_empty() => {}
-                        Some(key) => self.pii_guard(item, &join(path, key), allow),
+                        Some("pii_allow") if len == 0 => {}
+                        Some(key) => {
+                            if len > 0 {
+                                path.push('.');
+                            }
+                            path.push_str(key);
+                            self.pii_guard(item, path, allow);
+                            path.truncate(len);
+                        }
                         None => {}
                     }
                 }

@@ -125,6 +125,14 @@ fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // A number starts with `+`, `(` or a digit: skip to the next of those at once.
+        match b[i..]
+            .iter()
+            .position(|c| c.is_ascii_digit() || matches!(c, b'+' | b'('))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let boundary =
             i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'-' || b[i - 1] == b'+');
         if !boundary {

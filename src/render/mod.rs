@@ -60,6 +60,11 @@ impl RenderOptions {
 pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>);
 
+    /// [`Sink::put`] for a page in a buffer that the caller goes on using.
+    fn put_slice(&self, path: &str, bytes: &[u8]) {
+        self.put(path, bytes.to_vec());
+    }
+
     /// A large page, which `write` writes straight to where it goes.
     fn stream(&self, path: &str, write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>) {
         let mut bytes = Vec::new();
@@ -309,6 +314,8 @@ struct Produced {
 struct NoticeScratch {
     context: Context,
     defaults: NoticeDefaults,
+    /// Where the thread's pages are rendered.
+    buffer: Vec<u8>,
 }
 
 /// The notices, as the lists show them.
@@ -502,6 +509,7 @@ impl Renderer<'_> {
                 let scratch = scratch.get_or_insert_with(|| NoticeScratch {
                     context: self.notice_context(),
                     defaults: NoticeDefaults::new(self.site.pack, self.strings),
+                    buffer: Vec::new(),
                 });
                 self.notice(incident, withheld, scratch)
             }
@@ -518,19 +526,27 @@ impl Renderer<'_> {
     /// Renders a page of the current language (`path` is under its home).
     fn page(&self, path: &str, template: &str, context: &Context) -> Produced {
         let mut produced = Produced::default();
-        self.render_page(&mut produced, path, template, context);
+        self.render_page(&mut produced, &mut Vec::new(), path, template, context);
         produced
     }
 
-    /// [`Renderer::page`], adding to what a notice produced.
-    fn render_page(&self, out: &mut Produced, path: &str, template: &str, context: &Context) {
-        match self.templates.render(template, context) {
-            Ok(text) => {
+    /// [`Renderer::page`], adding to what a notice produced. The page is rendered into
+    /// `buffer`, which a thread reuses from one page to the next.
+    fn render_page(
+        &self,
+        out: &mut Produced,
+        buffer: &mut Vec<u8>,
+        path: &str,
+        template: &str,
+        context: &Context,
+    ) {
+        match self.templates.render_into(template, context, buffer) {
+            Ok(()) => {
                 let path = format!("{}{path}", self.prefix);
                 if let Some(copies) = &mut out.copies {
-                    copies.push((path.clone(), text.clone().into_bytes()));
+                    copies.push((path.clone(), buffer.clone()));
                 }
-                self.sink.put(&path, text.into_bytes());
+                self.sink.put_slice(&path, buffer);
                 out.paths.push(path);
             }
             Err(problem) => out.problems.push(*problem),
@@ -697,6 +713,7 @@ impl Renderer<'_> {
         let incident = &localized;
         let mut notice = NoticeView::new(incident, self.site.pack, self.strings, &scratch.defaults);
         let context = &mut scratch.context;
+        let buffer = &mut scratch.buffer;
         notice.fallback = fallback;
         notice.fallback_lang = self.default_lang.clone();
         let dir = view::notice_path(&incident.slug);
@@ -712,7 +729,13 @@ impl Renderer<'_> {
         if let Some(base) = &self.site.config.site.base_url {
             context.insert("page_url", &format!("{base}{}{dir}", self.prefix));
         }
-        self.render_page(out, &format!("{dir}index.html"), "notice.html", context);
+        self.render_page(
+            out,
+            buffer,
+            &format!("{dir}index.html"),
+            "notice.html",
+            context,
+        );
 
         if incident.substitute_notice.is_none() {
             return;
@@ -734,12 +757,14 @@ impl Renderer<'_> {
         context.insert("release", &release);
         self.render_page(
             out,
+            buffer,
             &format!("{dir}media-release/index.html"),
             "media-release.html",
             context,
         );
         self.render_page(
             out,
+            buffer,
             &format!("{dir}media-release.txt"),
             "media-release.txt",
             context,

@@ -85,11 +85,20 @@ impl Templates {
             .collect()
     }
 
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
-        self.tera.render(name, context).map_err(|error| {
-            let message = format!("the template {name} could not be rendered");
-            Box::new(problem(&self.origins, &error, &message))
-        })
+    /// Renders the template `name` into `out`, replacing what it held.
+    pub fn render_into(
+        &self,
+        name: &str,
+        context: &Context,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Box<Diagnostic>> {
+        out.clear();
+        self.tera
+            .render_to(name, context, &mut *out)
+            .map_err(|error| {
+                let message = format!("the template {name} could not be rendered");
+                Box::new(problem(&self.origins, &error, &message))
+            })
     }
 }
 
