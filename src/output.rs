@@ -2,6 +2,7 @@
 //! staging folder beside the output, which replaces the output only once every file is
 //! written. A failed or interrupted build leaves the previous output as it was.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ pub struct Staging {
     old: PathBuf,
     /// The first write that failed, as a [`Sink`] cannot report it at once.
     failed: Mutex<Option<io::Error>>,
+    /// The folders made so far inside the staging folder (a notice's media release goes
+    /// beside its page, in a folder that is there already).
+    folders: Mutex<HashSet<PathBuf>>,
     committed: bool,
 }
 
@@ -61,6 +65,7 @@ impl Staging {
             dir,
             old,
             failed: Mutex::new(None),
+            folders: Mutex::new(HashSet::new()),
             committed: false,
         })
     }
@@ -68,10 +73,26 @@ impl Staging {
     /// Writes one page (`/`-separated path) into the staging folder.
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = self.dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
+        self.make_parent(&target)?;
         fs::write(&target, bytes)
+    }
+
+    /// Makes the folder `target` goes in, unless this staging folder has made it already.
+    fn make_parent(&self, target: &Path) -> io::Result<()> {
+        let Some(parent) = target.parent() else {
+            return Ok(());
+        };
+        let lock = || {
+            self.folders
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if lock().contains(parent) {
+            return Ok(());
+        }
+        fs::create_dir_all(parent)?;
+        lock().insert(parent.to_path_buf());
+        Ok(())
     }
 
     /// Replaces the output with the staging folder, unless a page could not be written.
@@ -123,12 +144,12 @@ impl Sink for Staging {
             return;
         }
         let target = self.dir.join(path);
-        let written = target
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
+        let written = self
+            .make_parent(&target)
             .and_then(|()| fs::File::create(&target))
             .and_then(|file| {
-                let mut out = io::BufWriter::new(file);
+                // Large writes: a streamed page is tens of megabytes on a large site.
+                let mut out = io::BufWriter::with_capacity(1 << 20, file);
                 write(&mut out)?;
                 out.flush()
             });

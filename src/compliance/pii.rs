@@ -25,6 +25,10 @@ pub struct Finding {
 
 /// Every SSN or card number in `text`, except those listed in `allow` (exact matches).
 pub fn find(text: &str, allow: &[String]) -> Vec<Finding> {
+    // Both kinds have nine digits or more: most texts have fewer in all.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 9 {
+        return Vec::new();
+    }
     let mut findings: Vec<Finding> = Vec::new();
     let mut add = |kind, found: &str| {
         let allowed = allow.iter().any(|a| a.trim() == found);

@@ -210,13 +210,12 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Unreadable> {
     }
     let file = fs::File::open(path).map_err(Unreadable::Io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file may have grown since it was measured.
-    file.take(limit + 1)
+    // The file as it was measured: should it grow meanwhile (an editor saving it), the
+    // rest is read on the next build, and the limit holds. Reading no further also saves
+    // asking the system for an end of file that is known.
+    file.take(meta.len())
         .read_to_end(&mut bytes)
         .map_err(Unreadable::Io)?;
-    if bytes.len() as u64 > limit {
-        return Err(Unreadable::TooLarge(bytes.len() as u64));
-    }
     Ok(Some(bytes))
 }
 
