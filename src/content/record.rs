@@ -1058,6 +1058,23 @@ pub fn parse_moment(text: &str) -> Result<Moment, String> {
 
 /// Parses `YYYY-MM-DD` strictly; the error is a hint in plain words.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    // The usual case, read directly: a record has many dates, and a large site many records.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *text.as_bytes() {
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, &b| {
+                b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+            })
+        };
+        if let (Some(year), Some(month), Some(day)) = (
+            number(&[y1, y2, y3, y4]),
+            number(&[m1, m2]),
+            number(&[d1, d2]),
+        ) {
+            return NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| {
+                format!("{text} is not a real calendar date; check the month and the day")
+            });
+        }
+    }
     let parts: Vec<&str> = text.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
     if parts.len() == 3 && digits(parts[0], 4) && digits(parts[1], 2) && digits(parts[2], 2) {
@@ -1245,7 +1262,24 @@ investigation: What we are doing.
 
     #[test]
     fn dates_must_be_real_and_written_in_full() {
-        assert!(parse_date("2024-02-29").is_ok());
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        assert_eq!(
+            parse_date("2025-12-31"),
+            Ok(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        for wrong in ["2025-13-01", "2025-00-10", "2025-04-31", "2025-04-00"] {
+            assert!(
+                parse_date(wrong)
+                    .unwrap_err()
+                    .contains("not a real calendar date"),
+                "{wrong}"
+            );
+        }
+        assert!(parse_date("2025-01-0x").is_err());
+        assert!(parse_date("+025-01-08").is_err());
         assert!(parse_date("2025-02-29")
             .unwrap_err()
             .contains("not a real calendar date"));

@@ -105,18 +105,24 @@ impl Templates {
 /// Escapes what HTML and XML need escaped, in text and in quoted attributes. Unlike
 /// Tera's default it leaves `/` alone, so addresses stay readable in the page source.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Most texts (names, dates, interface strings) have nothing to escape.
+    let Some(first) = text.bytes().position(|byte| ESCAPED[usize::from(byte)]) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 8);
     // Copies the runs between the characters to escape; all five are ASCII, so a byte
     // that matches one is never part of a longer UTF-8 character.
     let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
+    for (at, byte) in text.bytes().enumerate().skip(first) {
+        if !ESCAPED[usize::from(byte)] {
+            continue;
+        }
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         out.push_str(&text[copied..at]);
         out.push_str(entity);
@@ -125,6 +131,18 @@ pub fn escape(text: &str) -> String {
     out.push_str(&text[copied..]);
     out
 }
+
+/// The bytes [`escape`] replaces.
+const ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"&<>\"'";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// A Tera error as a diagnostic on the template file it comes from.
 fn problem(origins: &BTreeMap<String, String>, error: &tera::Error, message: &str) -> Diagnostic {
