@@ -242,29 +242,33 @@ impl Diagnostics {
 
     /// The human report: each problem with its source line and a marker under it.
     pub fn render_text(&self) -> String {
-        let mut files = SimpleFiles::new();
-        let ids: BTreeMap<&str, usize> = self
-            .sources
-            .iter()
-            .map(|(name, text)| (name.as_str(), files.add(name.clone(), Arc::clone(text))))
-            .collect();
+        let items = self.sorted();
+        // The problems of each file together, rendered on every core: a large site can
+        // have thousands, and only the files they point into need their lines counted.
+        let runs: Vec<&[&Diagnostic]> = items.chunk_by(|a, b| a.file == b.file).collect();
         let config = term::Config::default();
-        let mut out = String::new();
-        for item in self.sorted() {
-            // A line too long to read is not quoted; the position is given instead.
-            let file_id = ids
-                .get(item.file.as_str())
-                .copied()
-                .filter(|_| !self.line_too_long(item));
-            let snippet = to_snippet(item, file_id);
-            match term::emit_into_string(&config, &files, &snippet) {
-                Ok(text) => out.push_str(&text),
-                Err(_) => {
-                    let _ = writeln!(out, "{}", render_plain(item));
+        crate::parallel::map(&runs, |run| {
+            let mut files = SimpleFiles::new();
+            let file = &run[0].file;
+            let id = self
+                .sources
+                .get(file)
+                .map(|text| files.add(file.clone(), Arc::clone(text)));
+            let mut out = String::new();
+            for item in *run {
+                // A line too long to read is not quoted; the position is given instead.
+                let file_id = id.filter(|_| !self.line_too_long(item));
+                let snippet = to_snippet(item, file_id);
+                match term::emit_into_string(&config, &files, &snippet) {
+                    Ok(text) => out.push_str(&text),
+                    Err(_) => {
+                        let _ = writeln!(out, "{}", render_plain(item));
+                    }
                 }
             }
-        }
-        out
+            out
+        })
+        .concat()
     }
 }
 
