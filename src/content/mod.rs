@@ -75,11 +75,7 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         .collect();
     let hints = std::thread::Builder::new()
         .name("prefetch".into())
-        .spawn(move || {
-            for (path, regular) in &paths {
-                prefetch::hint(path, *regular);
-            }
-        })
+        .spawn(move || prefetch::hint_all(&paths))
         .ok();
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
     let read = crate::parallel::map(&files, |(file, slug, _)| {
