@@ -63,9 +63,10 @@ ROWS=()
 for n in "${SIZES[@]}"; do
     site=$BENCH_DIR/site-$n
     hugo_site=$BENCH_DIR/hugo-$n
-    # The sites are made again only when the generator changed: deleting and creating
-    # tens of thousands of files just before the runs would slow both generators down.
-    stamp="$(sha256sum "$GEN" | cut -d' ' -f1) $n"
+    # The sites are made again only when the generator's source or the vocabulary it
+    # draws from changed (not whenever breachpage is rebuilt): deleting and creating tens
+    # of thousands of files just before the runs would slow both generators down.
+    stamp="$(cat examples/gen_site/*.rs src/packs/vocabulary.toml | sha256sum | cut -d' ' -f1) $n"
     if [ "$(cat "$BENCH_DIR/stamp-$n" 2>/dev/null)" != "$stamp" ] || [ ! -d "$site" ] || [ ! -d "$hugo_site" ]; then
         rm -rf "$site" "$hugo_site" "$BENCH_DIR/stamp-$n"
         "$GEN" "$n" "$site" --hugo "$hugo_site"
