@@ -53,6 +53,18 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
             "YAML does not allow tab characters for indenting: indent with spaces only",
         );
     }
+    if message.contains("control characters are not allowed") {
+        let start = error.location.bytes.start.min(source.len());
+        let code = source[start..]
+            .chars()
+            .next()
+            .map_or_else(String::new, |c| format!(" (U+{:04X})", u32::from(c)));
+        return plain(
+            &format!("this text holds an invisible control character{code}, which YAML does not allow"),
+            None,
+            "delete the character at the marked place: such characters often come with text pasted from another program or a PDF. If you cannot see it, delete and retype the text around it",
+        );
+    }
     if message.contains("nested more than") {
         return plain(
             message,
@@ -239,6 +251,12 @@ mod tests {
     #[test]
     fn each_common_mistake_is_told_in_plain_words_where_it_starts() {
         let cases: &[(&str, &str, (usize, usize), &str)] = &[
+            (
+                "title: x\nsummary: pasted\u{1}text\n",
+                "invisible control character (U+0001)",
+                (2, 16),
+                "text pasted from another program",
+            ),
             (
                 "title: \"Unclosed\nsummary: x\n",
                 "quotation mark that opens this text is never closed",

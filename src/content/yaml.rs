@@ -103,11 +103,18 @@ pub fn parse_shared(shared: Arc<str>) -> Result<Document, Box<SyntaxError>> {
         }));
     }
     let value: Value = serde_yaml::from_str(source).map_err(|error| {
-        let (line, column) = error
-            .location()
-            .map_or((1, 1), |at| (at.line(), at.column()));
-        let location = Location::from_line_column(source, line, column, 1);
         let text = error.to_string();
+        // The reader's errors (a character YAML does not allow) give a byte offset, and
+        // the start of the file as their line and column.
+        let location = match (reader_position(&text), error.location()) {
+            (Some(at), _) if source.is_char_boundary(at.min(source.len())) => {
+                let at = at.min(source.len());
+                let width = source[at..].chars().next().map_or(0, char::len_utf8);
+                Location::from_bytes(source, at..at + width)
+            }
+            (_, Some(at)) => Location::from_line_column(source, at.line(), at.column(), 1),
+            _ => Location::from_line_column(source, 1, 1, 1),
+        };
         Box::new(SyntaxError {
             location,
             message: describe(&text),
@@ -152,11 +159,19 @@ fn too_deep(source: &str) -> Option<usize> {
     None
 }
 
+/// The byte offset in a reader error of serde_yaml's ("... at position 26018").
+fn reader_position(text: &str) -> Option<usize> {
+    let (_, rest) = text.split_once(" at position ")?;
+    let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+    digits.parse().ok()
+}
+
 /// serde_yaml's message without its position and context (reported apart), and
 /// without the path it puts before problems in nested groups.
 fn describe(text: &str) -> String {
     let text = text.split(", while ").next().unwrap_or(text);
     let text = text.split(" at line ").next().unwrap_or(text);
+    let text = text.split(" at position ").next().unwrap_or(text);
     match text.split_once(": ") {
         Some((path, rest)) if !path.contains(' ') => rest.to_string(),
         _ => text.to_string(),
@@ -496,5 +511,28 @@ mod tests {
         let error = parse("title: x\n  bad: [\n").unwrap_err();
         assert!(error.location.line >= 2, "{error:?}");
         assert!(!error.message.contains(" at line "), "{}", error.message);
+    }
+
+    // The YAML reader copies runs of plain ASCII at once (vendor/unsafe-libyaml): text
+    // longer than its 16 KiB buffer, with other characters among it and after it, must
+    // read as before, and a character YAML forbids must still be found where it is.
+    #[test]
+    fn long_texts_read_whole_and_forbidden_characters_are_found() {
+        let long = "plain words, ".repeat(2_000);
+        let source = format!("title: |\n  {long}é\n  {long}✓ tab\tend\r\nsummary: x\n");
+        let document = parse(&source).unwrap();
+        let title = document.value.get("title").and_then(Value::as_str).unwrap();
+        assert_eq!(title, format!("{long}é\n{long}✓ tab\tend\n"));
+        assert_eq!(
+            document.value.get("summary").and_then(Value::as_str),
+            Some("x")
+        );
+
+        for bad in ['\u{1}', '\u{7f}', '\u{0}'] {
+            let source = format!("summary: x\ntitle: {long}{bad}\n");
+            let error = parse(&source).unwrap_err();
+            assert_eq!(error.location.line, 2, "{bad:?}: {error:?}");
+            assert_eq!(error.location.column, 8 + long.len(), "{bad:?}: {error:?}");
+        }
     }
 }
