@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::model::{Incident, Known, Site};
 use crate::render::view;
@@ -23,11 +24,33 @@ struct Document<'a> {
 struct Notices<'a> {
     site: &'a Site,
     published: &'a [&'a Incident],
+    /// The pack's default advice, as JSON: most notices give it, and a large site has
+    /// thousands of them.
+    guidance: Option<&'a RawValue>,
 }
 
 impl Serialize for Notices<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.published.iter().map(|i| notice(self.site, i)))
+        serializer.collect_seq(
+            self.published
+                .iter()
+                .map(|i| notice(self.site, i, self.guidance)),
+        )
+    }
+}
+
+/// A text of the notice's own, or one written out as JSON once for all notices.
+enum Text<'a> {
+    Own(&'a str),
+    Shared(&'a RawValue),
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Text::Own(text) => text.serialize(serializer),
+            Text::Shared(json) => json.serialize(serializer),
+        }
     }
 }
 
@@ -49,7 +72,7 @@ struct Notice<'a> {
     affected: Affected,
     description: &'a str,
     investigation: &'a str,
-    what_you_can_do: &'a str,
+    what_you_can_do: Text<'a>,
     updates: Vec<Update<'a>>,
     identity_protection: Option<serde_json::Value>,
     media_release: Option<String>,
@@ -82,15 +105,24 @@ pub fn write(
     today: NaiveDate,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let guidance = serde_json::value::to_raw_value(site.pack.guidance().trim()).ok();
     let document = Document {
         generated: iso(today),
         district: &site.config.district.name,
         jurisdiction: &site.pack.code,
         site: site.config.site.base_url.as_deref(),
-        notices: Notices { site, published },
+        notices: Notices {
+            site,
+            published,
+            guidance: guidance.as_deref(),
+        },
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    out.write_all(b"\n")
+    // serde_json writes many small pieces: buffered here, they reach `out` in large ones
+    // (and the writes to the buffer need no dynamic dispatch).
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, &document)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 fn iso(date: NaiveDate) -> String {
@@ -98,7 +130,11 @@ fn iso(date: NaiveDate) -> String {
     date.to_string()
 }
 
-fn notice<'a>(site: &'a Site, incident: &'a Incident) -> Notice<'a> {
+fn notice<'a>(
+    site: &'a Site,
+    incident: &'a Incident,
+    guidance: Option<&'a RawValue>,
+) -> Notice<'a> {
     let base = site.config.site.base_url.as_deref();
     let address = |path: String| format!("{}{path}", base.unwrap_or(""));
     let path = view::notice_path(&incident.slug);
@@ -149,10 +185,11 @@ fn notice<'a>(site: &'a Site, incident: &'a Incident) -> Notice<'a> {
         },
         description: &incident.description,
         investigation: &incident.investigation,
-        what_you_can_do: incident
-            .what_you_can_do
-            .as_deref()
-            .unwrap_or_else(|| site.pack.guidance().trim()),
+        what_you_can_do: match (incident.what_you_can_do.as_deref(), guidance) {
+            (Some(own), _) => Text::Own(own),
+            (None, Some(shared)) => Text::Shared(shared),
+            (None, None) => Text::Own(site.pack.guidance().trim()),
+        },
         updates: incident
             .updates
             .iter()
