@@ -11,6 +11,7 @@ mod reuse;
 pub mod templates;
 pub mod view;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
@@ -326,30 +327,38 @@ struct Lists<'a> {
     previewed: &'a [(&'a Incident, Withheld)],
 }
 
-/// One page (or notice) of a language; all are rendered in parallel.
-enum Task<'a> {
+/// A page of a language that lists the notices; these are rendered one after the other
+/// while the notices' own pages are rendered on every core.
+enum Task {
     Index,
     Feed,
     Banner,
     NoticesEmbed,
     /// `notices.json`, in every language's stead (it is rendered with the first).
     NoticesJson,
-    /// A notice and its media release; withheld only in the preview.
-    Notice(&'a Incident, Option<Withheld>),
 }
 
-impl Task<'_> {
+/// Where the notices' pages come in the order in which pages report their problems.
+const NOTICES_ORDER: u8 = 1;
+
+impl Task {
     /// The order in which pages report their problems.
     fn order(&self) -> u8 {
         match self {
             Task::Index => 0,
-            Task::Notice(..) => 1,
             Task::Feed => 2,
             Task::Banner => 3,
             Task::NoticesEmbed => 4,
             Task::NoticesJson => 5,
         }
     }
+}
+
+/// The list entries of the current language's notices, made once for the pages that
+/// list them.
+struct Summaries {
+    current: Vec<SummaryView>,
+    past: Vec<SummaryView>,
 }
 
 /// The context every page shares.
@@ -438,16 +447,17 @@ impl Renderer<'_> {
     /// thread renders the lists, one after the other (each holds every notice's summary).
     /// Problems are reported in page order.
     fn language(&mut self, lists: &Lists) {
-        let notices: Vec<Task> = lists
+        // Each notice, and whether it is withheld (only the preview renders those).
+        let notices: Vec<(&Incident, Option<Withheld>)> = lists
             .current
             .iter()
             .chain(lists.past)
-            .map(|incident| Task::Notice(incident, None))
+            .map(|incident| (*incident, None))
             .chain(
                 lists
                     .previewed
                     .iter()
-                    .map(|(incident, reason)| Task::Notice(incident, Some(*reason))),
+                    .map(|(incident, reason)| (*incident, Some(*reason))),
             )
             .collect();
         let mut others = vec![Task::Index, Task::Feed, Task::Banner, Task::NoticesEmbed];
@@ -460,37 +470,49 @@ impl Renderer<'_> {
                 crate::parallel::map_with(
                     &notices,
                     || None,
-                    |scratch, task| this.run(task, lists, scratch),
+                    |scratch, (incident, withheld)| this.notice_task(incident, *withheld, scratch),
                 )
             });
+            let summaries = OnceCell::new();
             let others_done: Vec<Produced> = others
                 .iter()
-                .map(|task| this.run(task, lists, &mut None))
+                .map(|task| this.list_page(task, lists, &summaries))
                 .collect();
             let notices_done = notices_done
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (notices_done, others_done)
         });
-        let mut done: Vec<(&Task, Produced)> = others
+        let mut done: Vec<(u8, Produced)> = others
             .iter()
+            .map(Task::order)
             .zip(others_done)
-            .chain(notices.iter().zip(notices_done))
+            .chain(
+                notices_done
+                    .into_iter()
+                    .map(|produced| (NOTICES_ORDER, produced)),
+            )
             .collect();
-        done.sort_by_key(|(task, _)| task.order());
+        done.sort_by_key(|(order, _)| *order);
         for (_, produced) in done {
             self.absorb(produced);
         }
     }
 
-    /// Renders one task, from any thread. `notice_context` is the thread's context for
-    /// notices, made on first use and reused.
-    fn run(&self, task: &Task, lists: &Lists, scratch: &mut Option<NoticeScratch>) -> Produced {
+    /// Renders a page that lists the notices. `summaries` holds their list entries, made
+    /// for the first page that needs them.
+    fn list_page(&self, task: &Task, lists: &Lists, summaries: &OnceCell<Summaries>) -> Produced {
+        let summaries = || {
+            summaries.get_or_init(|| Summaries {
+                current: self.summaries(lists.current),
+                past: self.summaries(lists.past),
+            })
+        };
         match *task {
-            Task::Index => self.index(lists.current, lists.past, lists.previewed),
+            Task::Index => self.index(summaries(), lists.previewed),
             Task::Feed => self.feed(lists.current, lists.past),
-            Task::Banner => self.banner(lists.current),
-            Task::NoticesEmbed => self.notices_embed(lists.current, lists.past),
+            Task::Banner => self.banner(summaries()),
+            Task::NoticesEmbed => self.notices_embed(summaries()),
             Task::NoticesJson => {
                 // The largest file of a big site: written as it is serialised.
                 let path = "notices.json";
@@ -502,18 +524,26 @@ impl Renderer<'_> {
                     ..Produced::default()
                 }
             }
-            Task::Notice(incident, withheld) => {
-                if let Some(produced) = self.reused(incident, withheld) {
-                    return produced;
-                }
-                let scratch = scratch.get_or_insert_with(|| NoticeScratch {
-                    context: self.notice_context(),
-                    defaults: NoticeDefaults::new(self.site.pack, self.strings),
-                    buffer: Vec::new(),
-                });
-                self.notice(incident, withheld, scratch)
-            }
         }
+    }
+
+    /// Renders a notice and its release, from any thread. `scratch` is what the thread
+    /// keeps from one notice to the next, made on first use.
+    fn notice_task(
+        &self,
+        incident: &Incident,
+        withheld: Option<Withheld>,
+        scratch: &mut Option<NoticeScratch>,
+    ) -> Produced {
+        if let Some(produced) = self.reused(incident, withheld) {
+            return produced;
+        }
+        let scratch = scratch.get_or_insert_with(|| NoticeScratch {
+            context: self.notice_context(),
+            defaults: NoticeDefaults::new(self.site.pack, self.strings),
+            buffer: Vec::new(),
+        });
+        self.notice(incident, withheld, scratch)
     }
 
     fn absorb(&mut self, produced: Produced) {
@@ -619,12 +649,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn index(
-        &self,
-        current: &[&Incident],
-        past: &[&Incident],
-        previewed: &[(&Incident, Withheld)],
-    ) -> Produced {
+    fn index(&self, summaries: &Summaries, previewed: &[(&Incident, Withheld)]) -> Produced {
         let s = self.strings;
         let mut context = self.context("./", "");
         let translated = self.site.process_translations.get(&self.lang);
@@ -642,8 +667,8 @@ impl Renderer<'_> {
             }
         };
         context.insert("process_html", &markdown::to_html(&process, 3));
-        context.insert("current", &self.summaries(current));
-        context.insert("past", &self.summaries(past));
+        context.insert("current", &summaries.current);
+        context.insert("past", &summaries.past);
         if self.preview {
             context.insert("preview_mode", &true);
             context.insert("preview_notices", &preview::summaries(previewed, s));
@@ -838,9 +863,9 @@ impl Renderer<'_> {
         self.page("feed.xml", "feed.xml", &context)
     }
 
-    fn banner(&self, current: &[&Incident]) -> Produced {
+    fn banner(&self, summaries: &Summaries) -> Produced {
         let mut context = self.context("", "");
-        context.insert("current", &self.summaries(current));
+        context.insert("current", &summaries.current);
         let base = self.site.config.site.base_url.as_deref().unwrap_or("");
         context.insert("base", &format!("{base}{}", self.prefix));
         self.page("embed/banner.html", "banner.html", &context)
@@ -848,13 +873,13 @@ impl Renderer<'_> {
 
     /// `embed/notices.html`: the current and past notices as a self-contained fragment
     /// for a page of the district's own site (a theme without the template skips it).
-    fn notices_embed(&self, current: &[&Incident], past: &[&Incident]) -> Produced {
+    fn notices_embed(&self, summaries: &Summaries) -> Produced {
         if !self.templates.has(EMBED_NOTICES_TEMPLATE) {
             return Produced::default();
         }
         let mut context = self.context("", "");
-        context.insert("current", &self.summaries(current));
-        context.insert("past", &self.summaries(past));
+        context.insert("current", &summaries.current);
+        context.insert("past", &summaries.past);
         let base = self.site.config.site.base_url.as_deref().unwrap_or("");
         context.insert("base", &format!("{base}{}", self.prefix));
         self.page("embed/notices.html", EMBED_NOTICES_TEMPLATE, &context)
