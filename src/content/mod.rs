@@ -206,12 +206,14 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Unreadable> {
     }
     let file = fs::File::open(path).map_err(Unreadable::Io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The file as it was measured: should it grow meanwhile (an editor saving it), the
-    // rest is read on the next build, and the limit holds. Reading no further also saves
-    // asking the system for an end of file that is known.
-    file.take(meta.len())
+    // Read to the end: the file may have grown since it was measured (an editor saving
+    // it, or a network share that reported an old size).
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(Unreadable::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Unreadable::TooLarge(bytes.len() as u64));
+    }
     Ok(Some(bytes))
 }
 

@@ -14,11 +14,14 @@ const SAMPLES: usize = 16;
 /// path comes with whether the folder's listing has shown it to be a regular file.
 pub fn hint_all(paths: &[(PathBuf, bool)]) {
     let step = paths.len().div_ceil(SAMPLES).max(1);
-    let sample = paths.iter().step_by(step).filter(|(_, regular)| *regular);
-    if sample
-        .map(|(path, _)| in_memory(path))
-        .all(|known| known == Some(true))
-    {
+    let sample: Vec<&PathBuf> = paths
+        .iter()
+        .step_by(step)
+        .filter(|(_, regular)| *regular)
+        .map(|(path, _)| path)
+        .collect();
+    // An empty sample (every record a link, say) tells nothing: hint then.
+    if !sample.is_empty() && sample.iter().all(|path| in_memory(path) == Some(true)) {
         return;
     }
     for (path, regular) in paths {

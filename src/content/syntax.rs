@@ -46,13 +46,6 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
         line: None,
     };
 
-    if message.contains("tab character") || tab_indented_near(source, error.location.line) {
-        return plain(
-            "a tab character is used for indenting",
-            None,
-            "YAML does not allow tab characters for indenting: indent with spaces only",
-        );
-    }
     if message.contains("control characters are not allowed") {
         let start = error.location.bytes.start.min(source.len());
         let code = source[start..]
@@ -63,6 +56,13 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
             &format!("this text holds an invisible control character{code}, which YAML does not allow"),
             None,
             "delete the character at the marked place: such characters often come with text pasted from another program or a PDF. If you cannot see it, delete and retype the text around it",
+        );
+    }
+    if message.contains("tab character") || tab_indented_near(source, error.location.line) {
+        return plain(
+            "a tab character is used for indenting",
+            None,
+            "YAML does not allow tab characters for indenting: indent with spaces only",
         );
     }
     if message.contains("nested more than") {
@@ -255,6 +255,12 @@ mod tests {
                 "title: x\nsummary: pasted\u{1}text\n",
                 "invisible control character (U+0001)",
                 (2, 16),
+                "text pasted from another program",
+            ),
+            (
+                "title: x\n\tsummary: pasted\u{1}text\n",
+                "invisible control character (U+0001)",
+                (2, 17),
                 "text pasted from another program",
             ),
             (

@@ -104,9 +104,11 @@ pub fn parse_shared(shared: Arc<str>) -> Result<Document, Box<SyntaxError>> {
     }
     let value: Value = serde_yaml::from_str(source).map_err(|error| {
         let text = error.to_string();
-        // The reader's errors (a character YAML does not allow) give a byte offset, and
-        // the start of the file as their line and column.
-        let location = match (reader_position(&text), error.location()) {
+        // The reader's errors (a character YAML does not allow) give the start of the file
+        // as their line and column, and the byte offset in their text.
+        let at_start = error.location().is_none_or(|at| at.index() == 0);
+        let position = reader_position(&text).filter(|_| at_start);
+        let location = match (position, error.location()) {
             (Some(at), _) if source.is_char_boundary(at.min(source.len())) => {
                 let at = at.min(source.len());
                 let width = source[at..].chars().next().map_or(0, char::len_utf8);
@@ -115,9 +117,15 @@ pub fn parse_shared(shared: Arc<str>) -> Result<Document, Box<SyntaxError>> {
             (_, Some(at)) => Location::from_line_column(source, at.line(), at.column(), 1),
             _ => Location::from_line_column(source, 1, 1, 1),
         };
+        let words = match position {
+            Some(_) => text
+                .rsplit_once(" at position ")
+                .map_or(&*text, |(words, _)| words),
+            None => &text,
+        };
         Box::new(SyntaxError {
             location,
-            message: describe(&text),
+            message: describe(words),
             context: context(source, &text),
             duplicate: duplicated_key(&text).and_then(|key| first_duplicate_key(source, &key)),
         })
@@ -159,11 +167,14 @@ fn too_deep(source: &str) -> Option<usize> {
     None
 }
 
-/// The byte offset in a reader error of serde_yaml's ("... at position 26018").
+/// The byte offset at the end of a reader error of serde_yaml's ("... at position 26018").
 fn reader_position(text: &str) -> Option<usize> {
-    let (_, rest) = text.split_once(" at position ")?;
-    let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
-    digits.parse().ok()
+    let (_, digits) = text.rsplit_once(" at position ")?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// serde_yaml's message without its position and context (reported apart), and
@@ -171,7 +182,6 @@ fn reader_position(text: &str) -> Option<usize> {
 fn describe(text: &str) -> String {
     let text = text.split(", while ").next().unwrap_or(text);
     let text = text.split(" at line ").next().unwrap_or(text);
-    let text = text.split(" at position ").next().unwrap_or(text);
     match text.split_once(": ") {
         Some((path, rest)) if !path.contains(' ') => rest.to_string(),
         _ => text.to_string(),
@@ -511,6 +521,20 @@ mod tests {
         let error = parse("title: x\n  bad: [\n").unwrap_err();
         assert!(error.location.line >= 2, "{error:?}");
         assert!(!error.message.contains(" at line "), "{}", error.message);
+        // Words that look like a reader's position, quoted in another error, are neither
+        // taken for one nor cut out.
+        let error = parse("\"a at position 2\": 1\n\"a at position 2\": 2\n").unwrap_err();
+        assert_ne!(
+            (error.location.line, error.location.column),
+            (1, 3),
+            "{error:?}"
+        );
+        assert!(
+            error.message.contains("a at position 2\""),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.duplicate.map(|(_, at)| at.line), Some(2));
     }
 
     // The YAML reader copies runs of plain ASCII at once (vendor/unsafe-libyaml): text
