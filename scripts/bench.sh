@@ -38,9 +38,13 @@ OUT=$BENCH_DIR/out
 rm -rf "$OUT"
 trap 'rm -rf "$OUT"' EXIT
 
-# Runs a command once; prints "seconds max-rss-kB". Output goes to $BENCH_DIR/last.log.
+# Runs a command once, after flushing what earlier runs wrote; prints "seconds
+# max-rss-kB". Output goes to $BENCH_DIR/last.log.
 measure() {
     local start end
+    # What the previous run wrote goes to disk first, so that writing it back does not
+    # run during this one (it would slow whichever generator happens to come next).
+    sync
     start=$EPOCHREALTIME
     if ! /usr/bin/time -f "%M" -o "$BENCH_DIR/rss" "$@" >"$BENCH_DIR/last.log" 2>&1; then
         echo "bench: failed: $*" >&2

@@ -60,7 +60,7 @@ impl Checker<'_> {
             (key, value) => value.or(key),
         };
         if let Some(location) = location {
-            diagnostic = diagnostic.at(location);
+            diagnostic = diagnostic.at(&location);
         }
         self.diagnostics.push_mut(diagnostic)
     }

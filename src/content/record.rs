@@ -709,11 +709,7 @@ impl Reader<'_> {
 
     /// The location of `text` inside the value of `path`, or of the value itself.
     fn locate_text(&self, path: &str, text: &str) -> Location {
-        let value = self
-            .spans
-            .value(path)
-            .cloned()
-            .unwrap_or_else(|| self.start());
+        let value = self.spans.value(path).unwrap_or_else(|| self.start());
         match self.source[value.bytes.start..].find(text) {
             Some(offset) => {
                 let start = value.bytes.start + offset;
@@ -761,11 +757,7 @@ impl Reader<'_> {
                 continue;
             }
             let full = join(path, name);
-            let location = self
-                .spans
-                .key(&full)
-                .cloned()
-                .unwrap_or_else(|| self.start());
+            let location = self.spans.key(&full).unwrap_or_else(|| self.start());
             let message = format!("`{name}` is not a field breachpage knows here");
             let mut problem = if self.draft {
                 Diagnostic::warning(self.file, message)
@@ -823,7 +815,6 @@ impl Reader<'_> {
             .spans
             .key(&path)
             .or_else(|| self.spans.key(parent))
-            .cloned()
             .unwrap_or_else(|| self.start());
         let message = if self.draft {
             format!("`{path}` is still missing; it is required before this draft can be published")
@@ -916,7 +907,7 @@ impl Reader<'_> {
                 "the text after # on this line was read as a comment and left out",
             )
             .field(path)
-            .at(location)
+            .at(&location)
             .found(format!("\"{}\"", value.trim()))
             .hint(format!(
                 "if # is part of the text, put the whole value in quotes: \"{}\"",
@@ -1010,11 +1001,7 @@ impl Reader<'_> {
         found: Option<&Value>,
         hint: Option<String>,
     ) {
-        let location = self
-            .spans
-            .value(path)
-            .cloned()
-            .unwrap_or_else(|| self.start());
+        let location = self.spans.value(path).unwrap_or_else(|| self.start());
         // A draft never blocks the build: its problems are warnings, and it stays unpublished.
         let mut problem = if self.draft {
             let message = format!("{message} (this draft cannot be published until it is fixed)");

@@ -960,7 +960,6 @@ impl Renderer<'_> {
                 .locations
                 .key(&field)
                 .or_else(|| incident.locations.key("title"))
-                .cloned()
                 .unwrap_or_default();
             self.warnings.push(
                 Diagnostic::warning(
@@ -985,6 +984,5 @@ fn substitute_location(incident: &Incident) -> crate::diagnostics::Location {
     incident
         .locations
         .key("substitute_notice")
-        .cloned()
         .unwrap_or_default()
 }
