@@ -11,9 +11,9 @@
 # BREACHPAGE=/path/to/breachpage to measure another build (e.g. an older commit's).
 #
 # Every run builds into a new, empty output folder; the folders are removed only at the
-# end. (Removing tens of thousands of files just before a run makes ext4 without a journal
-# slow to create new ones for a few minutes, which would measure the file system's
-# history rather than the generators.)
+# end. Removing tens of thousands of files makes ext4 without a journal slow to create
+# new ones for several minutes, which would measure the file system's history rather
+# than the generators: wait ten minutes before running the script again.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
