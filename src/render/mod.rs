@@ -231,7 +231,7 @@ fn render_with(
     // A page rendered from a template wins over a static file of the same name.
     for (path, bytes) in &theme.statics {
         if !renderer.paths.contains(path) {
-            renderer.sink.put(path, bytes.clone());
+            renderer.sink.put_slice(path, bytes);
             renderer.paths.insert(path.clone());
         }
     }
