@@ -121,10 +121,48 @@ pub struct Contractor {
     pub notified_district: Option<NaiveDate>,
 }
 
+/// Why notice was delayed: a law-enforcement investigation, or (NY 8 NYCRR 121.10(e)) a
+/// security vulnerability that notice would expose until it is fixed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DelayReason {
+    #[default]
+    Investigation,
+    Vulnerability,
+}
+
+impl DelayReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DelayReason::Investigation => "investigation",
+            DelayReason::Vulnerability => "vulnerability",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LawEnforcementDelay {
     pub requested: NaiveDate,
+    /// The day the delay ended (or the vulnerability was fixed).
     pub lifted: Option<NaiveDate>,
+    pub reason: DelayReason,
+}
+
+/// Whether the breached data was computerized (the default) or on paper: several laws
+/// reach computerized data only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Medium {
+    #[default]
+    Computerized,
+    Paper,
+}
+
+impl Medium {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medium::Computerized => "computerized",
+            Medium::Paper => "paper",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -166,6 +204,14 @@ pub struct Incident {
     /// `Known(Occurred { None, None })` when not given; `Unknown` when written `unknown`.
     pub occurred: Known<Occurred>,
     pub contractor: Option<Contractor>,
+    /// A contractor's breach: the day the district itself first learned of it (the press, a
+    /// parent, its own monitoring), when that was before the contractor's notice.
+    pub district_learned: Option<NaiveDate>,
+    pub medium: Medium,
+    /// When a ransom was paid (NY GML §995-c).
+    pub ransom_paid: Option<Moment>,
+    /// When a HIPAA breach was reported to the US Department of Health and Human Services.
+    pub hipaa_hhs_notified: Option<NaiveDate>,
     /// Vocabulary ids.
     pub data: Known<Vec<String>>,
     pub other_data: Option<String>,

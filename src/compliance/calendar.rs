@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
+use crate::jurisdiction::Holiday;
+
 /// US federal holidays (5 U.S.C. §6103) that fall, as observed, in `year`.
 pub fn federal_holidays(year: i32) -> Vec<NaiveDate> {
     let mut days = Vec::new();
@@ -55,17 +57,44 @@ fn observed(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The days that are not business days beyond weekends and federal holidays.
+/// The days that are not business days beyond weekends and federal holidays: the state's
+/// own legal holidays and the district's closures.
 #[derive(Debug, Clone, Default)]
-pub struct Calendar {
-    pub closures: Vec<NaiveDate>,
+pub struct Calendar<'a> {
+    pub holidays: &'a [Holiday],
+    pub closures: &'a [NaiveDate],
 }
 
-impl Calendar {
+impl Calendar<'_> {
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-            && !federal_holidays(date.year()).contains(&date)
-            && !self.closures.contains(&date)
+        !self.is_weekend_or_holiday(date) && !self.closures.contains(&date)
+    }
+
+    /// A Saturday, a Sunday, or a federal or state legal holiday (closures aside): the days
+    /// a rule such as NY General Construction Law §25-a moves a period's last day past.
+    pub fn is_weekend_or_holiday(&self, date: NaiveDate) -> bool {
+        matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            || federal_holidays(date.year()).contains(&date)
+            || self.is_state_holiday(date)
+    }
+
+    fn is_state_holiday(&self, date: NaiveDate) -> bool {
+        // A holiday of January 1 kept on the Friday before falls in the previous year.
+        [date.year(), date.year() + 1].iter().any(|&year| {
+            self.holidays
+                .iter()
+                .filter_map(|h| h.days(year))
+                .any(|days| days.contains(&date))
+        })
+    }
+
+    /// The first day on or after `date` that is not a weekend or holiday.
+    pub fn next_working_day(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        while self.is_weekend_or_holiday(day) {
+            day += Duration::days(1);
+        }
+        day
     }
 
     /// The `n`th business day after `trigger` (the trigger day itself never counts).
@@ -196,8 +225,10 @@ mod tests {
 
     #[test]
     fn closures_are_not_business_days() {
+        let closures = [d(2025, 12, 26)];
         let calendar = Calendar {
-            closures: vec![d(2025, 12, 26)],
+            closures: &closures,
+            ..Calendar::default()
         };
         // Wednesday December 24, 2025: 25th holiday, 26th closure, then the weekend.
         assert_eq!(

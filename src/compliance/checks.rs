@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::compliance::obligations::{holds, Truth};
+use crate::compliance::coverage::{holds, Facts, Truth};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::jurisdiction::{Element, Pack};
 use crate::model::{Incident, Known, Site, Status, SubstituteReason};
@@ -216,7 +216,7 @@ impl Checker<'_> {
 
     fn identity_protection(&mut self) {
         for offer in &self.pack.identity_protection {
-            let required = holds(&offer.when, self.incident, self.pack);
+            let required = holds(&offer.when, &Facts::new(self.incident, self.pack));
             let doubt = offer
                 .doubt
                 .as_ref()

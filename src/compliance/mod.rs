@@ -4,6 +4,7 @@
 
 pub mod calendar;
 mod checks;
+pub mod coverage;
 pub mod obligations;
 pub mod pii;
 

@@ -5,92 +5,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::compliance::calendar::{self, Calendar};
+use crate::compliance::coverage::{first_failing, holds, why_not, words, Facts, Truth};
 use crate::config::SiteConfig;
 use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger};
-use crate::model::{Incident, Known, Moment};
+use crate::model::{DelayReason, Incident, Moment};
 use crate::visibility::visibility;
-
-/// Whether a condition holds, as far as the record tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Truth {
-    Yes,
-    No,
-    /// The record does not say yet (e.g. `data: unknown`).
-    Unknown,
-}
-
-impl Truth {
-    pub fn from(b: bool) -> Truth {
-        if b {
-            Truth::Yes
-        } else {
-            Truth::No
-        }
-    }
-}
-
-/// All conditions together: any `No` wins, then any `Unknown`.
-pub fn holds(conditions: &[Condition], incident: &Incident, pack: &Pack) -> Truth {
-    let mut result = Truth::Yes;
-    for condition in conditions {
-        match holds_one(condition, incident, pack) {
-            Truth::No => return Truth::No,
-            Truth::Unknown => result = Truth::Unknown,
-            Truth::Yes => {}
-        }
-    }
-    result
-}
-
-fn holds_one(condition: &Condition, incident: &Incident, pack: &Pack) -> Truth {
-    let in_category = |category: &str, id: &String| {
-        pack.categories
-            .get(category)
-            .is_some_and(|c| c.elements.contains(id))
-    };
-    let data = match &incident.data {
-        Known::Known(ids) => Some(ids),
-        Known::Unknown => None,
-    };
-    // Free-text `other_data` may hold anything: it can make "only" and "beyond" uncertain.
-    let other = incident.other_data.is_some();
-    match condition {
-        Condition::Always => Truth::Yes,
-        Condition::Contractor => Truth::from(incident.contractor.is_some()),
-        Condition::OwnBreach => Truth::from(incident.contractor.is_none()),
-        Condition::LawEnforcementDelay => Truth::from(incident.law_enforcement_delay.is_some()),
-        Condition::NoLawEnforcementDelay => Truth::from(incident.law_enforcement_delay.is_none()),
-        Condition::DataIn(category) => match data {
-            None => Truth::Unknown,
-            Some(ids) if ids.iter().any(|id| in_category(category, id)) => Truth::Yes,
-            Some(_) if other => Truth::Unknown,
-            Some(_) => Truth::No,
-        },
-        Condition::DataOnly(category) => match data {
-            None => Truth::Unknown,
-            Some(ids) if !ids.iter().all(|id| in_category(category, id)) => Truth::No,
-            Some(_) if other => Truth::Unknown,
-            Some(_) => Truth::Yes,
-        },
-        Condition::DataBeyond(category) => match data {
-            None => Truth::Unknown,
-            Some(ids) if ids.iter().any(|id| !in_category(category, id)) => Truth::Yes,
-            Some(_) if other => Truth::Unknown,
-            Some(_) => Truth::No,
-        },
-        Condition::ResidentsOver(n) => {
-            match (incident.affected.residents, &incident.affected.count) {
-                (Some(residents), _) => Truth::from(residents > *n),
-                (None, Known::Known(count)) => Truth::from(count > n),
-                (None, Known::Unknown) => Truth::Unknown,
-            }
-        }
-        Condition::CountOver(n) => match incident.affected.count {
-            Known::Known(count) => Truth::from(count > *n),
-            Known::Unknown => Truth::Unknown,
-        },
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,7 +62,12 @@ pub struct TargetStatus {
 pub struct ObligationStatus {
     pub obligation: Obligation,
     pub state: State,
+    /// The last day of the period (for a period of days that ends on a weekend or holiday,
+    /// this earlier day: see `extended`).
     pub due: Option<Due>,
+    /// The next business day, when the period ends on a weekend or holiday and the state
+    /// has a rule that allows the act then (NY General Construction Law §25-a).
+    pub extended: Option<NaiveDate>,
     /// The date of the event counted from, when it has happened.
     pub trigger: Option<NaiveDate>,
     /// The event counted from, in words, for this incident.
@@ -151,7 +75,7 @@ pub struct ObligationStatus {
     pub met: Option<NaiveDate>,
     /// Days until due (positive) or since due (negative), when there is a due date.
     pub days: Option<i64>,
-    /// Why it does not apply, what it waits for, or why it is approximate.
+    /// Why it does not apply, what it waits for, or why it is approximate: sentences.
     pub notes: Vec<String>,
     pub targets: Vec<TargetStatus>,
 }
@@ -164,26 +88,59 @@ pub fn evaluate(
     today: NaiveDate,
 ) -> Vec<ObligationStatus> {
     let calendar = Calendar {
-        closures: config.calendar.closures.clone(),
+        holidays: &pack.holidays,
+        closures: &config.calendar.closures,
     };
+    let base = Facts::new(incident, pack);
+    let facts: Vec<Facts> = pack
+        .obligations
+        .iter()
+        .map(|o| Facts {
+            undelayed_due: undelayed_due(&o.id, &base, &calendar),
+            ..base
+        })
+        .collect();
     let truths: Vec<Truth> = pack
         .obligations
         .iter()
-        .map(|o| holds(&o.when, incident, pack))
+        .zip(&facts)
+        .map(|(o, f)| holds(&o.when, f))
         .collect();
     let mut statuses: Vec<ObligationStatus> = pack
         .obligations
         .iter()
         .zip(&truths)
-        .map(|(obligation, truth)| status(obligation, *truth, incident, &calendar, today))
+        .zip(&facts)
+        .map(|((obligation, truth), facts)| {
+            status(obligation, *truth, facts, &calendar, today)
+        })
         .collect();
     resolve_variants(&mut statuses, &truths);
     for status in &mut statuses {
         if status.state != State::NotApplicable {
-            status.targets = targets(&status.obligation, incident, pack, config, &calendar);
+            status.targets = targets(&status.obligation, &base, config, &calendar);
         }
     }
     statuses
+}
+
+/// The earliest deadline the obligation `id` has without a delay (its variants that apply
+/// when there is none), to tell whether a delay was asked for in time.
+fn undelayed_due(id: &str, base: &Facts, calendar: &Calendar) -> Option<NaiveDate> {
+    let facts = Facts {
+        ignore_delay: true,
+        ..*base
+    };
+    base.pack
+        .obligations
+        .iter()
+        .filter(|o| o.id == id && o.when.contains(&Condition::NoLawEnforcementDelay))
+        .filter(|o| holds(&o.when, &facts) != Truth::No)
+        .filter_map(|o| {
+            let moment = trigger_moment(o.from, &facts)?;
+            due_from(o.within, moment, calendar).0.map(|d| d.date())
+        })
+        .min()
 }
 
 /// Of several variants of one id, only one applies: a certain one over an uncertain one,
@@ -220,7 +177,9 @@ fn resolve_variants(statuses: &mut [ObligationStatus], truths: &[Truth]) {
                 .unwrap_or_default();
             statuses[loser].state = State::NotApplicable;
             statuses[loser].days = None;
-            statuses[loser].notes = vec![format!("the variant \"{label}\" applies instead")];
+            statuses[loser].notes = vec![format!(
+                "Not applicable here: the rule for \"{label}\" applies instead, because it is the one the record's facts call for (or, while facts are missing, the one with the earlier deadline)."
+            )];
         }
     }
 }
@@ -228,68 +187,93 @@ fn resolve_variants(statuses: &mut [ObligationStatus], truths: &[Truth]) {
 fn status(
     obligation: &Obligation,
     truth: Truth,
-    incident: &Incident,
+    facts: &Facts,
     calendar: &Calendar,
     today: NaiveDate,
 ) -> ObligationStatus {
+    let incident = facts.incident;
     let mut status = ObligationStatus {
         obligation: obligation.clone(),
         state: State::NotApplicable,
         due: None,
+        extended: None,
         trigger: None,
-        trigger_text: obligation.from.describe(),
+        trigger_text: trigger_text(obligation.from, facts),
         met: None,
         days: None,
         notes: Vec::new(),
         targets: Vec::new(),
     };
     if truth == Truth::No {
-        status.notes.push(format!(
-            "Does not apply: it applies only when {}.",
-            obligation.condition
-        ));
+        let why = first_failing(&obligation.when, facts)
+            .and_then(|c| why_not(c, facts))
+            .unwrap_or_else(|| format!("it applies only when {}", obligation.condition));
+        status.notes.push(format!("Not applicable: {why}."));
         return status;
     }
-    if truth == Truth::Unknown {
-        status.notes.push(format!(
-            "may apply (when {}): the record does not say yet",
-            obligation.condition
-        ));
-    }
-    if obligation.from == Trigger::DiscoveryOrContractorNotice {
-        status.trigger_text = if incident.contractor.is_some() {
-            Trigger::ContractorNotice.describe()
-        } else {
-            Trigger::Discovery.describe()
-        };
-    }
-    let trigger = trigger_moment(obligation.from, incident);
     // A law does not reach back before it took effect (judged by the district's discovery).
-    if let Some(discovered) = incident.discovered.map(Moment::date) {
+    if let Some(discovered) = facts.district_discovery().map(Moment::date) {
         if discovered < obligation.effective {
             status.notes = vec![format!(
-                "does not apply: this rule took effect on {}, after the breach was discovered ({discovered})",
-                obligation.effective
+                "Not applicable: this rule took effect on {}, after the district discovered the breach ({}).",
+                words(obligation.effective),
+                words(discovered)
             )];
             return status;
         }
     }
+    if truth == Truth::Unknown {
+        status.notes.push(format!(
+            "This may apply: it does when {}, and the record does not say yet. The date is shown so that it is not missed.",
+            obligation.condition
+        ));
+    }
+    let trigger = trigger_moment(obligation.from, facts);
     status.trigger = trigger.map(Moment::date);
     let (due, approximate) = match trigger {
         Some(moment) => due_from(obligation.within, moment, calendar),
         None => (None, false),
     };
     if approximate {
-        status.notes.push(
-            "approximate: `discovered` has no time of day, so the hours are counted from the start of that day; write it as YYYY-MM-DDTHH:MM for an exact deadline"
-                .to_string(),
-        );
+        status.notes.push(format!(
+            "The hours are counted from the start of {}, because the record gives no time of day; write the time as YYYY-MM-DDTHH:MM for an exact deadline.",
+            status.trigger.map(words).unwrap_or_default()
+        ));
     }
     if trigger.is_none() {
+        let waiting = match obligation.from {
+            Trigger::DelayEnd => "The clock has not started: the delay still holds. Add `law_enforcement_delay.lifted` when it ends.".to_string(),
+            Trigger::IndividualsNotice => "This is due together with the notice to individuals, which has not been recorded yet (`notified.individuals`).".to_string(),
+            other => format!("The clock has not started: the {} has not happened yet.", other.describe()),
+        };
+        status.notes.push(waiting);
+    }
+    if let (Some(Due::Date(last)), Clock::CalendarDays(_), Some(rule)) =
+        (&due, obligation.within, &facts.pack.period_end)
+    {
+        let next = calendar.next_working_day(*last);
+        if next != *last {
+            status.extended = Some(next);
+            let doubt = rule
+                .doubt
+                .as_ref()
+                .map(|d| format!(" {d}"))
+                .unwrap_or_default();
+            status.notes.push(format!(
+                "The last day, {}, is a weekend day or a legal holiday. {} lets the act be done on the next business day, {}; breachpage shows the earlier date, to be safe.{doubt}",
+                weekday_words(*last),
+                rule.citation,
+                weekday_words(next)
+            ));
+        }
+    }
+    if let (Some(how), Some(_)) = (&obligation.direct, &incident.substitute_notice) {
         status.notes.push(format!(
-            "counts from the {}, which has not happened yet",
-            obligation.from.describe()
+            "A media release or a website posting does not meet this duty: notice must reach each person directly, by {how}."
         ));
+    }
+    if let Some(file) = &obligation.file {
+        status.notes.push(format!("How to file: {file}"));
     }
     status.due = due;
     status.met = met_date(obligation, incident, today);
@@ -303,6 +287,15 @@ fn status(
             _ => State::Due,
         },
     };
+    if let (State::Late, Some(met), Some(next)) = (status.state, status.met, status.extended) {
+        if met <= next {
+            status.notes.push(format!(
+                "It was done on {}, the next business day after the last day; under {} that may have been on time.",
+                words(met),
+                facts.pack.period_end.as_ref().map_or("", |r| r.citation.as_str())
+            ));
+        }
+    }
     status.days = match (&status.due, status.state) {
         (Some(due), State::Due | State::Overdue) => Some((due.date() - today).num_days()),
         (None, State::Overdue) => status.trigger.map(|t| (t - today).num_days()),
@@ -311,25 +304,57 @@ fn status(
     status
 }
 
-fn trigger_moment(trigger: Trigger, incident: &Incident) -> Option<Moment> {
-    let contractor_notice = || {
-        incident
+/// "Saturday, March 15, 2025".
+fn weekday_words(date: NaiveDate) -> String {
+    date.format("%A, %B %-d, %Y").to_string()
+}
+
+/// The event counted from, in words, for this record.
+fn trigger_text(trigger: Trigger, facts: &Facts) -> &'static str {
+    let incident = facts.incident;
+    match trigger {
+        Trigger::DiscoveryOrContractorNotice => match &incident.contractor {
+            Some(contractor) => match (incident.district_learned, contractor.notified_district) {
+                (Some(learned), Some(notice)) if learned < notice => {
+                    "district's own discovery (it learned of the contractor's breach before the contractor's notice)"
+                }
+                (Some(_), None) => "district's own discovery of the contractor's breach",
+                _ => "receipt of the contractor's notice",
+            },
+            None => Trigger::Discovery.describe(),
+        },
+        Trigger::Determination if incident.determined.is_none() => match &incident.contractor {
+            Some(_) => {
+                "determination that a breach occurred (taken as the day the district learned of the contractor's breach; set `determined` if later)"
+            }
+            None => {
+                "determination that a breach occurred (taken as the discovery; set `determined` if later)"
+            }
+        },
+        Trigger::DelayEnd => match incident.law_enforcement_delay.map(|d| d.reason) {
+            Some(DelayReason::Vulnerability) => "fix of the security vulnerability",
+            _ => Trigger::DelayEnd.describe(),
+        },
+        other => other.describe(),
+    }
+}
+
+fn trigger_moment(trigger: Trigger, facts: &Facts) -> Option<Moment> {
+    let incident = facts.incident;
+    match trigger {
+        Trigger::Discovery => incident.discovered,
+        // For a contractor's breach the district cannot determine before it learns of it:
+        // never the contractor's own discovery date.
+        Trigger::Determination => incident.determined.or_else(|| match &incident.contractor {
+            Some(_) => facts.district_discovery(),
+            None => incident.discovered,
+        }),
+        Trigger::ContractorNotice => incident
             .contractor
             .as_ref()
             .and_then(|c| c.notified_district)
-            .map(Moment::Date)
-    };
-    match trigger {
-        Trigger::Discovery => incident.discovered,
-        Trigger::Determination => incident.determined.or(incident.discovered),
-        Trigger::ContractorNotice => contractor_notice(),
-        Trigger::DiscoveryOrContractorNotice => {
-            if incident.contractor.is_some() {
-                contractor_notice()
-            } else {
-                incident.discovered
-            }
-        }
+            .map(Moment::Date),
+        Trigger::DiscoveryOrContractorNotice => facts.district_discovery(),
         Trigger::DelayEnd => incident
             .law_enforcement_delay
             .and_then(|d| d.lifted)
@@ -339,6 +364,8 @@ fn trigger_moment(trigger: Trigger, incident: &Incident) -> Option<Moment> {
             .get("individuals")
             .copied()
             .map(Moment::Date),
+        Trigger::RansomPayment => incident.ransom_paid,
+        Trigger::HhsNotice => incident.hipaa_hhs_notified.map(Moment::Date),
     }
 }
 
@@ -379,18 +406,20 @@ fn met_date(obligation: &Obligation, incident: &Incident, today: NaiveDate) -> O
 
 fn targets(
     obligation: &Obligation,
-    incident: &Incident,
-    pack: &Pack,
+    facts: &Facts,
     config: &SiteConfig,
     calendar: &Calendar,
 ) -> Vec<TargetStatus> {
     let mut targets = Vec::new();
-    for target in pack
-        .recommended
-        .iter()
-        .filter(|t| t.obligation == obligation.id)
-    {
-        let due = trigger_moment(target.from, incident)
+    let discovered = facts.district_discovery().map(Moment::date);
+    for target in facts.pack.recommended.iter().filter(|t| {
+        t.obligation == obligation.id
+            && holds(&t.when, facts) != Truth::No
+            && t
+                .effective
+                .is_none_or(|from| discovered.is_none_or(|d| d >= from))
+    }) {
+        let due = trigger_moment(target.from, facts)
             .and_then(|m| due_from(target.within, m, calendar).0);
         targets.push(TargetStatus {
             source: "recommended",
@@ -414,16 +443,15 @@ fn targets(
             .as_deref()
             .and_then(Trigger::parse_policy)
             .unwrap_or(obligation.from);
-        let due = trigger_moment(from, incident).and_then(|m| due_from(within, m, calendar).0);
+        let due = trigger_moment(from, facts).and_then(|m| due_from(within, m, calendar).0);
         targets.push(TargetStatus {
             source: "policy",
             within,
             from,
             due,
-            note: policy
-                .note
-                .clone()
-                .unwrap_or_else(|| "district policy".to_string()),
+            note: policy.note.clone().unwrap_or_else(|| {
+                format!("{}'s own policy, stricter than the law", config.district.name)
+            }),
         });
     }
     targets
@@ -500,7 +528,8 @@ mod tests {
             (due(ind).as_deref(), ind.state, ind.days),
             (Some("2025-05-06"), State::Due, Some(47))
         );
-        assert_eq!(ind.targets[0].source, "recommended");
+        // Grades and names are not private information: no GBL §899-aa target.
+        assert!(ind.targets.is_empty());
         // No private information: the Attorney General obligation does not apply.
         assert!(s
             .iter()
@@ -515,12 +544,12 @@ mod tests {
 
     #[test]
     fn ny_law_enforcement_delay_selects_the_delayed_variant() {
-        let extra = "discovered: 2025-01-06\nlaw_enforcement_delay:\n  requested: 2025-01-07\n  lifted: 2025-04-01\ndata: [ssn]\naffected:\n  count: 10\n  groups: [staff]\n";
+        let extra = "discovered: 2025-01-06\nlaw_enforcement_delay:\n  requested: 2025-01-07\n  lifted: 2025-04-01\ndata: [student_name, ssn]\naffected:\n  count: 10\n  groups: [students]\n";
         let s = run("NY", extra, d(2025, 4, 2));
         let ind = applicable(&s, "individuals");
         assert_eq!(
             ind.obligation.variant.as_deref(),
-            Some("after a law-enforcement delay")
+            Some("after a law-enforcement or vulnerability delay")
         );
         // 7 calendar days after the delay ended on April 1.
         assert_eq!(due(ind).as_deref(), Some("2025-04-08"));
@@ -528,12 +557,12 @@ mod tests {
 
     #[test]
     fn ny_cyber_incident_report_counts_hours() {
-        let extra = "discovered: 2025-07-08T14:30\ndata: [ssn]\naffected:\n  count: 6000\n  groups: [staff]\nnotified:\n  individuals: 2025-08-01\n";
-        let s = run("NY", extra, d(2025, 8, 3));
+        let extra = "discovered: 2025-08-05T14:30\ndata: [ssn]\naffected:\n  count: 6000\n  groups: [staff]\nnotified:\n  individuals: 2025-09-01\n";
+        let s = run("NY", extra, d(2025, 9, 3));
         let cyber = applicable(&s, "cyber-incident-report");
-        // 72 hours after 2:30 p.m. on July 8 (daylight time, UTC-4).
-        assert_eq!(due(cyber).as_deref(), Some("2025-07-11T14:30:00-04:00"));
-        assert!(cyber.notes.iter().all(|n| !n.starts_with("approximate")));
+        // 72 hours after 2:30 p.m. on August 5 (daylight time, UTC-4).
+        assert_eq!(due(cyber).as_deref(), Some("2025-08-08T14:30:00-04:00"));
+        assert!(cyber.notes.iter().all(|n| !n.contains("no time of day")));
         // Private information of more than 5,000 residents: both STL §208 notices apply,
         // due with the notice to individuals (August 1) and not yet made.
         let ag = applicable(&s, "attorney-general");
@@ -549,7 +578,7 @@ mod tests {
 
     #[test]
     fn rules_do_not_reach_back_before_they_took_effect() {
-        // The cyber incident report took effect in mid-2025 (2025-06-01 in the pack).
+        // The cyber incident report took effect on July 28, 2025.
         let extra =
             "discovered: 2024-01-10\ndata: [grades]\naffected:\n  count: 5\n  groups: [students]\n";
         let s = run("NY", extra, d(2024, 1, 25));
@@ -559,7 +588,7 @@ mod tests {
             .collect();
         assert_eq!(cyber[0].state, State::NotApplicable);
         assert!(
-            cyber[0].notes[0].contains("took effect on 2025-06-01"),
+            cyber[0].notes[0].contains("took effect on July 28, 2025"),
             "{:?}",
             cyber[0].notes
         );
@@ -584,12 +613,12 @@ mod tests {
     #[test]
     fn an_hour_clock_from_a_date_alone_is_approximate() {
         let extra =
-            "discovered: 2025-07-01\ndata: [ssn]\naffected:\n  count: 1\n  groups: [staff]\n";
-        let s = run("NY", extra, d(2025, 7, 1));
+            "discovered: 2025-08-01\ndata: [ssn]\naffected:\n  count: 1\n  groups: [staff]\n";
+        let s = run("NY", extra, d(2025, 8, 1));
         let cyber = applicable(&s, "cyber-incident-report");
-        // From midnight starting July 1, daylight time (UTC-4).
-        assert_eq!(due(cyber).as_deref(), Some("2025-07-04T00:00:00-04:00"));
-        assert!(cyber.notes.iter().any(|n| n.starts_with("approximate")));
+        // From midnight starting August 1, daylight time (UTC-4).
+        assert_eq!(due(cyber).as_deref(), Some("2025-08-04T00:00:00-04:00"));
+        assert!(cyber.notes.iter().any(|n| n.contains("no time of day")));
     }
 
     #[test]
@@ -634,7 +663,7 @@ mod tests {
         let s = run("CT", extra, d(2025, 1, 17));
         let c = applicable(&s, "contractor-to-district");
         assert_eq!(c.obligation.within, Clock::CalendarDays(30));
-        assert!(c.notes.iter().any(|n| n.starts_with("may apply")));
+        assert!(c.notes.iter().any(|n| n.starts_with("This may apply")));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum Kind {
     DataList,
     Groups,
     SubstituteReason,
+    /// One of the words given.
+    Choice(&'static [&'static str]),
     /// A list of exact texts.
     TextList,
     /// A group of the fields given.
@@ -120,8 +122,27 @@ pub const AFFECTED: &[Field] = &[
 
 pub const DELAY: &[Field] = &[
     field("requested", Date, Required, "the date law enforcement asked the district to delay notice"),
-    field("lifted", Date, Optional, "the date the delay ended; leave it out while the delay holds (the notice stays unpublished)"),
+    field("lifted", Date, Optional, "the date the delay ended (or the vulnerability was fixed); leave it out while the delay holds (the notice stays unpublished)"),
+    field("reason", Choice(DELAY_REASONS), Optional, "investigation (the default: notice would impede a law-enforcement investigation) or vulnerability (notice would expose a security hole not yet fixed; New York only)"),
 ];
+
+pub const DELAY_REASONS: &[&str] = &["investigation", "vulnerability"];
+
+pub const MEDIA: &[&str] = &["computerized", "paper"];
+
+pub const RANSOM: &[Field] = &[field(
+    "paid",
+    Moment,
+    Required,
+    "when the ransom was paid: YYYY-MM-DD, or YYYY-MM-DDTHH:MM for the 24-hour clock",
+)];
+
+pub const HIPAA: &[Field] = &[field(
+    "hhs_notified",
+    Date,
+    Required,
+    "the date the breach was reported to the US Department of Health and Human Services",
+)];
 
 pub const SUBSTITUTE: &[Field] = &[
     field(
@@ -210,6 +231,8 @@ pub const RECORD: &[Field] = &[
     field("determined", Moment, Optional, "when the district determined that a breach occurred (default: discovered)"),
     field("occurred", GroupOrUnknown(OCCURRED), Optional, "when the unauthorized access happened, or unknown"),
     field("contractor", Group(CONTRACTOR), Optional, "the third-party contractor whose breach it was"),
+    field("district_learned", Date, Optional, "a contractor's breach: the date the district itself first learned of it (the press, a parent, its own monitoring), if before the contractor's notice"),
+    field("medium", Choice(MEDIA), Optional, "computerized (the default) or paper, e.g. a mis-mailed printed report card; several laws reach computerized data only"),
     field("data", DataList, Required, "the data elements involved, or unknown"),
     field("other_data", Text, Optional, "elements the list lacks, in plain words"),
     field("affected", Group(AFFECTED), Required, "who and how many were affected"),
@@ -217,6 +240,8 @@ pub const RECORD: &[Field] = &[
     field("investigation", Markdown, Required, "what the district is doing or plans to do"),
     field("what_you_can_do", Markdown, Optional, "advice to readers; the jurisdiction's default guidance is used when absent"),
     field("law_enforcement_delay", Group(DELAY), Optional, "notice delayed at law enforcement's request"),
+    field("ransom", Group(RANSOM), Optional, "a ransom was paid (New York: notice within 24 hours and an explanation within 30 days)"),
+    field("hipaa", Group(HIPAA), Optional, "a HIPAA breach, e.g. of a self-funded employee health plan, reported to HHS"),
     field("substitute_notice", Group(SUBSTITUTE), Optional, "substitute notice is used: a media release is produced"),
     field("updates", List(UPDATE), Optional, "the public update log (newest first on the page)"),
     field("notified", Notified, Optional, "the date each obligation was met, e.g. individuals: 2025-01-20"),
@@ -299,6 +324,7 @@ fn kind_schema(kind: Kind) -> Value {
             json!({ "type": "array", "minItems": 1, "items": { "enum": groups } })
         }
         SubstituteReason => json!({ "enum": ["cost", "count", "insufficient_contact"] }),
+        Choice(words) => json!({ "enum": words }),
         TextList => json!({ "type": "array", "items": { "type": "string" } }),
         Group(fields) => Value::Object(object(fields)),
         GroupOrUnknown(fields) => json!({ "oneOf": [Value::Object(object(fields)), unknown] }),

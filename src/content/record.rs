@@ -13,8 +13,9 @@ use crate::content::yaml::{self, SpanIndex};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{
-    Affected, Contractor, Group, IdentityProtection, Incident, Known, LawEnforcementDelay, Moment,
-    Occurred, Status, SubstituteNotice, SubstituteReason, Translation, Update,
+    Affected, Contractor, DelayReason, Group, IdentityProtection, Incident, Known,
+    LawEnforcementDelay, Medium, Moment, Occurred, Status, SubstituteNotice, SubstituteReason,
+    Translation, Update,
 };
 use crate::{suggest, vocabulary};
 
@@ -26,6 +27,8 @@ const NESTED: &[(&str, &[Field])] = &[
     ("law_enforcement_delay", fields::DELAY),
     ("substitute_notice", fields::SUBSTITUTE),
     ("identity_protection", fields::PROTECTION),
+    ("ransom", fields::RANSOM),
+    ("hipaa", fields::HIPAA),
 ];
 
 const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
@@ -121,6 +124,10 @@ impl Reader<'_> {
             .and_then(|v| self.moment(v, "determined"));
         let occurred = self.occurred(map);
         let contractor = self.contractor(map);
+        let district_learned = self.optional_date(map, "district_learned");
+        let medium = self.medium(map);
+        let ransom_paid = self.ransom(map);
+        let hipaa_hhs_notified = self.hipaa(map);
         let data = self.data(map);
         let other_data = self.optional_text(map, "other_data");
         let affected = self.affected(map);
@@ -158,6 +165,10 @@ impl Reader<'_> {
             determined,
             occurred,
             contractor,
+            district_learned,
+            medium,
+            ransom_paid,
+            hipaa_hhs_notified,
             data,
             other_data,
             affected,
@@ -538,10 +549,67 @@ impl Reader<'_> {
         let lifted = self
             .get(inner, "lifted")
             .and_then(|v| self.date(v, "law_enforcement_delay.lifted"));
+        let reason = match self.get(inner, "reason") {
+            Some(value) => match self.choice(value, "law_enforcement_delay.reason", fields::DELAY_REASONS, "`investigation` (notice would impede a law-enforcement investigation) or `vulnerability` (notice would expose a security hole not yet fixed)")? {
+                "vulnerability" => DelayReason::Vulnerability,
+                _ => DelayReason::Investigation,
+            },
+            None => DelayReason::Investigation,
+        };
         Some(LawEnforcementDelay {
             requested: requested?,
             lifted,
+            reason,
         })
+    }
+
+    fn medium(&mut self, map: &Mapping) -> Medium {
+        let Some(value) = self.get(map, "medium") else {
+            return Medium::Computerized;
+        };
+        let expected = "`computerized` (the default: data held on computers or online) or `paper` (printed records, such as a mis-mailed report card)";
+        match self.choice(value, "medium", fields::MEDIA, expected) {
+            Some("paper") => Medium::Paper,
+            _ => Medium::Computerized,
+        }
+    }
+
+    fn ransom(&mut self, map: &Mapping) -> Option<Moment> {
+        let value = self.get(map, "ransom")?;
+        let inner = self.mapping(value, "ransom", &names(fields::RANSOM))?;
+        let paid = self.required(inner, "ransom", "paid")?;
+        self.moment(paid, "ransom.paid")
+    }
+
+    fn hipaa(&mut self, map: &Mapping) -> Option<NaiveDate> {
+        let value = self.get(map, "hipaa")?;
+        let inner = self.mapping(value, "hipaa", &names(fields::HIPAA))?;
+        let notified = self.required(inner, "hipaa", "hhs_notified")?;
+        self.date(notified, "hipaa.hhs_notified")
+    }
+
+    /// One of `words`, or a problem with a did-you-mean.
+    fn choice(
+        &mut self,
+        value: &Value,
+        path: &str,
+        words: &'static [&'static str],
+        expected: &str,
+    ) -> Option<&'static str> {
+        let text = self.text(value, path, expected)?;
+        if let Some(word) = words.iter().find(|w| **w == text.trim()) {
+            return Some(word);
+        }
+        let hint = suggest::closest(text.trim(), words.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"));
+        self.problem(
+            path,
+            "this is not a value breachpage knows here",
+            expected,
+            Some(value),
+            hint,
+        );
+        None
     }
 
     fn substitute_notice(&mut self, map: &Mapping) -> Option<SubstituteNotice> {
@@ -1097,6 +1165,8 @@ fn expected_of(key: &str) -> &'static str {
         "count" => "the estimated number affected, or `unknown`",
         "groups" => "a list of the groups affected: students, parents, teachers, principals, staff",
         "notified_district" => "the date the contractor notified the district, YYYY-MM-DD",
+        "paid" => "the date (or date and time, YYYY-MM-DDTHH:MM) the ransom was paid",
+        "hhs_notified" => "the date the breach was reported to HHS, YYYY-MM-DD",
         "requested" => "the date law enforcement asked for the delay, YYYY-MM-DD",
         "reason" => "`cost`, `count` or `insufficient_contact`",
         "date" => DATE_FORMAT,

@@ -1,6 +1,7 @@
 //! Jurisdiction rule packs: data files built into the binary (`src/packs/*.toml`), parsed
 //! into typed rules. Adding a jurisdiction is adding a file to `PACKS` (and its tests).
 
+pub mod holidays;
 pub mod rules;
 
 use std::collections::BTreeMap;
@@ -9,6 +10,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+pub use holidays::Holiday;
 pub use rules::{Clock, Condition, Trigger};
 
 const PACKS: &[(&str, &str)] = &[
@@ -28,6 +30,9 @@ pub const OBLIGATION_IDS: &[&str] = &[
     "consumer-reporting-agencies",
     "district-attorney",
     "cyber-incident-report",
+    "ransom-payment-notice",
+    "ransom-payment-explanation",
+    "hipaa-attorney-general",
 ];
 
 /// An organisation a reader can call or visit for help.
@@ -73,6 +78,46 @@ pub struct Pack {
     pub substitute_notice: Thresholds,
     #[serde(default, rename = "identity_protection")]
     pub identity_protection: Vec<Offer>,
+    /// The statutes whose reach the obligations' `covered:NAME` conditions name.
+    #[serde(default, rename = "statute")]
+    pub statutes: BTreeMap<String, Statute>,
+    /// The grounds on which this state's law lets notice wait (`law_enforcement_delay.reason`).
+    #[serde(default = "investigation_only")]
+    pub delay_reasons: Vec<String>,
+    /// The state's own legal holidays, skipped by business-day clocks beside the federal ones.
+    #[serde(default, rename = "holiday")]
+    pub holidays: Vec<Holiday>,
+    /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
+    #[serde(default)]
+    pub period_end: Option<PeriodEnd>,
+}
+
+fn investigation_only() -> Vec<String> {
+    vec!["investigation".to_string()]
+}
+
+/// A statute's reach: it applies when every condition of any one of its `any` lists holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statute {
+    pub name: String,
+    /// What it reaches, in plain words, for "does not apply" notes: "student data or teacher
+    /// and principal evaluation (APPR) data".
+    pub reaches: String,
+    pub any: Vec<Vec<Condition>>,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// A rule that moves the last day of a period that falls on a weekend or holiday to the next
+/// business day (NY General Construction Law §25-a).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodEnd {
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
 }
 
 /// A legal category of data, e.g. NY STL §208 "private information".
@@ -82,8 +127,20 @@ pub struct Category {
     pub label: String,
     pub citation: String,
     pub elements: Vec<String>,
+    /// Elements that joined the category later: they count only for breaches the district
+    /// discovered on or after the date.
+    #[serde(default)]
+    pub added: Vec<Added>,
     #[serde(default)]
     pub doubt: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Added {
+    pub element: String,
+    pub on: NaiveDate,
+    pub citation: String,
 }
 
 /// An element every notice must contain.
@@ -117,6 +174,9 @@ pub struct Required {
     pub citation: String,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// The law asks for it only "if known": a missing one is a warning, not an error.
+    #[serde(default)]
+    pub if_known: bool,
 }
 
 /// Who must notify whom, within how long, counted from what, and when it applies.
@@ -143,6 +203,13 @@ pub struct Obligation {
     /// A record field that also shows the obligation met, when `notified.<id>` is absent.
     #[serde(default)]
     pub met_by: Option<MetBy>,
+    /// How notice must reach each person (e.g. "first-class mail, email or telephone"), when
+    /// the law requires direct notice: a media release never discharges it.
+    #[serde(default)]
+    pub direct: Option<String>,
+    /// How to file with an agency: the channel and its address.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -164,6 +231,12 @@ pub struct Target {
     pub note: String,
     #[serde(default)]
     pub citation: Option<String>,
+    /// Only for breaches the district discovered on or after this date.
+    #[serde(default)]
+    pub effective: Option<NaiveDate>,
+    /// Only when these conditions hold.
+    #[serde(default)]
+    pub when: Vec<Condition>,
 }
 
 /// When substitute notice (website posting, email, statewide media) may replace direct notice.
@@ -197,6 +270,12 @@ pub struct Offer {
     pub citation: String,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// Advice only: the law does not require it here, so `check` warns instead of refusing.
+    #[serde(default)]
+    pub advice: bool,
+    /// Only for breaches the district discovered on or after this date.
+    #[serde(default)]
+    pub effective: Option<NaiveDate>,
 }
 
 /// What every jurisdiction shares: federal agencies, the credit bureaus and the default
@@ -246,16 +325,48 @@ impl Pack {
                 }
             }
         }
+        for (id, category) in &self.categories {
+            for added in &category.added {
+                if !category.elements.contains(&added.element) {
+                    problems.push(format!(
+                        "category {id}: added element {} is not among its elements",
+                        added.element
+                    ));
+                }
+            }
+        }
         let conditions = self
             .obligations
             .iter()
             .flat_map(|o| &o.when)
-            .chain(self.identity_protection.iter().flat_map(|o| &o.when));
+            .chain(self.identity_protection.iter().flat_map(|o| &o.when))
+            .chain(self.recommended.iter().flat_map(|t| &t.when))
+            .chain(self.statutes.values().flat_map(|s| s.any.iter().flatten()));
         for condition in conditions {
             if let Some(category) = condition.category() {
                 if !self.categories.contains_key(category) {
                     problems.push(format!("condition names unknown category {category}"));
                 }
+            }
+            if let Some(statute) = condition.statute() {
+                if !self.statutes.contains_key(statute) {
+                    problems.push(format!("condition names unknown statute {statute}"));
+                }
+            }
+            if let Some(group) = condition.group() {
+                if !crate::model::Group::ALL.iter().any(|g| g.as_str() == group) {
+                    problems.push(format!("condition names unknown group {group}"));
+                }
+            }
+        }
+        for holiday in &self.holidays {
+            if holiday.days(2026).is_none_or(|days| days.is_empty() && holiday.since.is_none()) {
+                problems.push(format!("holiday {}: no valid date rule", holiday.name));
+            }
+        }
+        for reason in &self.delay_reasons {
+            if !crate::content::fields::DELAY_REASONS.contains(&reason.as_str()) {
+                problems.push(format!("unknown delay reason {reason}"));
             }
         }
         for obligation in &self.obligations {

@@ -70,12 +70,18 @@ pub enum Trigger {
     Determination,
     /// `contractor.notified_district`.
     ContractorNotice,
-    /// The contractor's notice when there is a contractor, otherwise the district's discovery.
+    /// The district's own discovery: for a contractor's breach, the earlier of the day the
+    /// district learned of it (`district_learned`) and the contractor's notice; otherwise
+    /// `discovered`.
     DiscoveryOrContractorNotice,
     /// `law_enforcement_delay.lifted`.
     DelayEnd,
     /// `notified.individuals`.
     IndividualsNotice,
+    /// `ransom.paid`.
+    RansomPayment,
+    /// `hipaa.hhs_notified`.
+    HhsNotice,
 }
 
 impl Trigger {
@@ -90,6 +96,8 @@ impl Trigger {
             }
             Trigger::DelayEnd => "end of the law-enforcement delay",
             Trigger::IndividualsNotice => "notice to individuals",
+            Trigger::RansomPayment => "payment of the ransom",
+            Trigger::HhsNotice => "notice of the HIPAA breach to HHS",
         }
     }
 
@@ -102,6 +110,8 @@ impl Trigger {
             Trigger::DiscoveryOrContractorNotice => "discovery_or_contractor_notice",
             Trigger::DelayEnd => "delay_end",
             Trigger::IndividualsNotice => "individuals_notice",
+            Trigger::RansomPayment => "ransom_payment",
+            Trigger::HhsNotice => "hhs_notice",
         }
     }
 
@@ -113,6 +123,7 @@ impl Trigger {
             "contractor_notice" | "contractor.notified_district" => Some(Trigger::ContractorNotice),
             "delay_end" | "law_enforcement_delay.lifted" => Some(Trigger::DelayEnd),
             "individuals_notice" | "notified.individuals" => Some(Trigger::IndividualsNotice),
+            "district_learned" => Some(Trigger::DiscoveryOrContractorNotice),
             _ => None,
         }
     }
@@ -139,6 +150,21 @@ pub enum Condition {
     ResidentsOver(u64),
     /// More than N persons affected.
     CountOver(u64),
+    /// The data was computerized (`medium` is not `paper`).
+    Computerized,
+    /// A ransom was paid (`ransom.paid`).
+    RansomPaid,
+    /// A HIPAA breach was reported to HHS (`hipaa.hhs_notified`).
+    HipaaBreach,
+    /// The group is among `affected.groups`.
+    Group(String),
+    /// An element of the category is listed; when none is, it may still be involved (the
+    /// record may not list, say, the names that go with numbers): unknown, never no.
+    DataMaybe(String),
+    /// The pack's named statute reaches the breach (`[statute.NAME]`).
+    Covered(String),
+    /// The condition does not hold.
+    Not(Box<Condition>),
 }
 
 impl TryFrom<String> for Condition {
@@ -146,12 +172,18 @@ impl TryFrom<String> for Condition {
 
     fn try_from(text: String) -> Result<Condition, String> {
         let text = text.trim();
+        if let Some(rest) = text.strip_prefix("not:") {
+            return Ok(Condition::Not(Box::new(Condition::try_from(rest.to_string())?)));
+        }
         if let Some((kind, category)) = text.split_once(':') {
             let category = category.trim().to_string();
             return match kind.trim() {
                 "data_in" => Ok(Condition::DataIn(category)),
                 "data_only" => Ok(Condition::DataOnly(category)),
                 "data_beyond" => Ok(Condition::DataBeyond(category)),
+                "data_maybe" => Ok(Condition::DataMaybe(category)),
+                "group" => Ok(Condition::Group(category)),
+                "covered" => Ok(Condition::Covered(category)),
                 other => Err(format!("unknown condition \"{other}:\"")),
             };
         }
@@ -172,6 +204,9 @@ impl TryFrom<String> for Condition {
             "own_breach" => Ok(Condition::OwnBreach),
             "law_enforcement_delay" => Ok(Condition::LawEnforcementDelay),
             "no_law_enforcement_delay" => Ok(Condition::NoLawEnforcementDelay),
+            "computerized" => Ok(Condition::Computerized),
+            "ransom_paid" => Ok(Condition::RansomPaid),
+            "hipaa" => Ok(Condition::HipaaBreach),
             other => Err(format!("unknown condition \"{other}\"")),
         }
     }
@@ -181,7 +216,29 @@ impl Condition {
     /// The category a data condition names, if any.
     pub fn category(&self) -> Option<&str> {
         match self {
-            Condition::DataIn(c) | Condition::DataOnly(c) | Condition::DataBeyond(c) => Some(c),
+            Condition::DataIn(c)
+            | Condition::DataOnly(c)
+            | Condition::DataBeyond(c)
+            | Condition::DataMaybe(c) => Some(c),
+            Condition::Not(inner) => inner.category(),
+            _ => None,
+        }
+    }
+
+    /// The statute a `covered:` condition names, if any.
+    pub fn statute(&self) -> Option<&str> {
+        match self {
+            Condition::Covered(s) => Some(s),
+            Condition::Not(inner) => inner.statute(),
+            _ => None,
+        }
+    }
+
+    /// The group a `group:` condition names, if any.
+    pub fn group(&self) -> Option<&str> {
+        match self {
+            Condition::Group(g) => Some(g),
+            Condition::Not(inner) => inner.group(),
             _ => None,
         }
     }
@@ -219,5 +276,11 @@ mod tests {
         assert_eq!(parse("contractor"), Ok(Condition::Contractor));
         assert!(parse("sometimes").is_err());
         assert!(parse("data_near:x").is_err());
+        assert_eq!(
+            parse("not:covered:edlaw_2d"),
+            Ok(Condition::Not(Box::new(Condition::Covered("edlaw_2d".into()))))
+        );
+        assert_eq!(parse("group:staff"), Ok(Condition::Group("staff".into())));
+        assert_eq!(parse("computerized"), Ok(Condition::Computerized));
     }
 }

@@ -1,0 +1,165 @@
+//! A state's legal holidays, as pack data: a fixed date, the nth weekday of a month, a day
+//! counted from Easter, or the general election day, each with the rule for one that
+//! falls on a weekend.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub name: String,
+    /// `MM-DD`, e.g. `"02-12"` for Lincoln's Birthday.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The nth weekday of a month: `"3 mon 2"` is the third Monday of February; `"last mon 5"`
+    /// the last Monday of May.
+    #[serde(default)]
+    pub nth: Option<String>,
+    /// Days from Easter Sunday: Good Friday is -2.
+    #[serde(default)]
+    pub easter: Option<i64>,
+    /// The general election day: the Tuesday after the first Monday of November.
+    #[serde(default)]
+    pub election_day: bool,
+    /// The first year it was a holiday.
+    #[serde(default)]
+    pub since: Option<i32>,
+    #[serde(default)]
+    pub observed: Observed,
+    pub citation: String,
+}
+
+/// Which weekday is kept when a holiday falls on a weekend.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Observed {
+    /// A Sunday holiday is kept on the Monday after; a Saturday one is not moved.
+    #[default]
+    SundayToMonday,
+    /// Saturday to the Friday before, Sunday to the Monday after.
+    Weekend,
+    /// Never moved.
+    None,
+}
+
+impl Holiday {
+    /// The day (or days, with the observed one) this holiday makes a non-business day in
+    /// the calendar year it falls in; `None` when its rule is malformed (the pack tests
+    /// catch that).
+    pub fn days(&self, year: i32) -> Option<Vec<NaiveDate>> {
+        if self.since.is_some_and(|since| year < since) {
+            return Some(Vec::new());
+        }
+        let day = self.day(year)?;
+        let mut days = vec![day];
+        let moved = match (self.observed, day.weekday()) {
+            (Observed::SundayToMonday | Observed::Weekend, Weekday::Sun) => {
+                Some(day + Duration::days(1))
+            }
+            (Observed::Weekend, Weekday::Sat) => Some(day - Duration::days(1)),
+            _ => None,
+        };
+        days.extend(moved);
+        Some(days)
+    }
+
+    fn day(&self, year: i32) -> Option<NaiveDate> {
+        if let Some(md) = &self.date {
+            let (m, d) = md.split_once('-')?;
+            return NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?);
+        }
+        if let Some(rule) = &self.nth {
+            let mut parts = rule.split_whitespace();
+            let (n, weekday, month) = (parts.next()?, parts.next()?, parts.next()?);
+            let weekday: Weekday = weekday.parse().ok()?;
+            let month: u32 = month.parse().ok()?;
+            if n == "last" {
+                return (1..=5).rev().find_map(|n| {
+                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+                });
+            }
+            return NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?);
+        }
+        if let Some(offset) = self.easter {
+            return Some(easter(year)? + Duration::days(offset));
+        }
+        if self.election_day {
+            let monday = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?;
+            return Some(monday + Duration::days(1));
+        }
+        None
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm of 1876).
+pub fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn easter_sundays_from_the_published_tables() {
+        assert_eq!(easter(2024), Some(d(2024, 3, 31)));
+        assert_eq!(easter(2025), Some(d(2025, 4, 20)));
+        assert_eq!(easter(2026), Some(d(2026, 4, 5)));
+        assert_eq!(easter(2027), Some(d(2027, 3, 28)));
+    }
+
+    fn holiday(toml_text: &str) -> Holiday {
+        toml::from_str(&format!("name = \"h\"\ncitation = \"c\"\n{toml_text}")).unwrap()
+    }
+
+    #[test]
+    fn rules_give_the_days() {
+        // Lincoln's Birthday 2028 is a Saturday: not moved; 2023 is a Sunday: Monday too.
+        let lincoln = holiday("date = \"02-12\"");
+        assert_eq!(lincoln.days(2028), Some(vec![d(2028, 2, 12)]));
+        assert_eq!(lincoln.days(2023), Some(vec![d(2023, 2, 12), d(2023, 2, 13)]));
+        let weekend = holiday("date = \"06-14\"\nobserved = \"weekend\"");
+        assert_eq!(weekend.days(2025), Some(vec![d(2025, 6, 14), d(2025, 6, 13)]));
+        assert_eq!(
+            holiday("easter = -2").days(2025),
+            Some(vec![d(2025, 4, 18)])
+        );
+        // Election day 2025: the first Monday of November is the 3rd, so Tuesday the 4th.
+        assert_eq!(
+            holiday("election_day = true").days(2025),
+            Some(vec![d(2025, 11, 4)])
+        );
+        assert_eq!(
+            holiday("nth = \"3 mon 2\"").days(2026),
+            Some(vec![d(2026, 2, 16)])
+        );
+        assert_eq!(
+            holiday("nth = \"last mon 5\"").days(2026),
+            Some(vec![d(2026, 5, 25)])
+        );
+        assert_eq!(
+            holiday("date = \"06-19\"\nsince = 2022").days(2021),
+            Some(vec![])
+        );
+        assert_eq!(holiday("nth = \"x mon 2\"").days(2026), None);
+    }
+}
