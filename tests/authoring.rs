@@ -105,7 +105,7 @@ fn new_writes_a_commented_draft_that_passes_check() {
     assert!(text.contains("discovered: 2026-11-19T08:45"));
     assert!(text.contains("groups: [staff, teachers]"));
     assert!(
-        text.contains("[NY law: 8 NYCRR 121.10(f)]"),
+        text.contains("[NY law: 8 NYCRR 121.10]"),
         "required elements are marked"
     );
     // A fresh draft passes check, which lists what is still missing as warnings.

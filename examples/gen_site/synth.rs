@@ -475,9 +475,12 @@ pub fn record(rng: &mut Rng, index: usize, jurisdiction: &str) -> Record {
     }
     // CT (SSNs) and PA (a name with an SSN, bank or licence number) require an offer;
     // offering 24 months whenever such numbers are involved satisfies every pack.
-    let sensitive = data
-        .iter()
-        .any(|d| matches!(*d, "ssn" | "financial_account" | "drivers_license"));
+    let sensitive = data.iter().any(|d| {
+        matches!(
+            *d,
+            "ssn" | "financial_account" | "bank_account" | "drivers_license"
+        )
+    });
     if sensitive || (data_unknown && jurisdiction != "NY") {
         let enroll_by = published.unwrap_or(today) + Duration::days(90);
         let _ = writeln!(

@@ -25,9 +25,16 @@ struct Row<'a> {
     whom: &'a str,
     within: String,
     due: Option<String>,
+    /// The next business day, when the period ends on a weekend or holiday and the state
+    /// lets the act be done then (`due` stays the earlier, safe date).
+    extended_due: Option<String>,
     from: &'static str,
     from_date: Option<String>,
     citation: &'a str,
+    /// How notice must reach each person, when it must be direct.
+    direct: Option<&'a str>,
+    /// How to file with the agency.
+    file: Option<&'a str>,
     effective: String,
     verified: String,
     doubt: Option<&'a str>,
@@ -144,9 +151,12 @@ fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
         whom: &o.whom,
         within: o.within.to_string(),
         due: s.due.as_ref().map(|d| d.to_json()),
+        extended_due: s.extended.map(iso),
         from: o.from.id(),
         from_date: s.trigger.map(iso),
         citation: &o.citation,
+        direct: o.direct.as_deref(),
+        file: o.file.as_deref(),
         effective: iso(o.effective),
         verified: iso(o.verified),
         doubt: o.doubt.as_deref(),

@@ -27,8 +27,10 @@ pub fn check_incident(
     };
     checker.required_elements();
     checker.substitute_notice();
+    checker.direct_notice();
     checker.identity_protection();
     checker.date_order(today);
+    checker.law_engine_facts();
 }
 
 impl Checker<'_> {
@@ -134,7 +136,16 @@ impl Checker<'_> {
                         Element::IncidentDates => "add `occurred:` with `from:` and `to:` dates, or write `occurred: unknown` while it is not known",
                         _ => "add it, or write `unknown` while it is not known where the field allows it",
                     };
-                    let d = self.problem(field, format!("`{field}` is missing; {}", law()));
+                    let message = format!("`{field}` is missing; {}", law());
+                    // "If known": the notice leaves the line out, and staff are told what to add.
+                    let d = if required.if_known {
+                        self.warning(
+                            field,
+                            format!("{message}. The notice leaves the line out until you add it"),
+                        )
+                    } else {
+                        self.problem(field, message)
+                    };
                     d.hint = Some(match doubt {
                         Some(doubt) => format!("{hint} (⚠ {doubt})"),
                         None => hint.to_string(),
@@ -214,9 +225,104 @@ impl Checker<'_> {
         }
     }
 
+    /// A media release is substitute notice: it never discharges a duty to notify each
+    /// person directly (NY §2-d: mail, email or telephone; CT §10-234dd: electronically).
+    fn direct_notice(&mut self) {
+        if self.incident.substitute_notice.is_none() {
+            return;
+        }
+        let facts = Facts::new(self.incident, self.pack);
+        let mut seen = Vec::new();
+        for obligation in &self.pack.obligations {
+            let Some(how) = &obligation.direct else {
+                continue;
+            };
+            if holds(&obligation.when, &facts) == Truth::No || seen.contains(&obligation.citation) {
+                continue;
+            }
+            seen.push(obligation.citation.clone());
+            let d = self.warning(
+                "substitute_notice",
+                format!(
+                    "a media release does not replace the notice {} owes {}: {} requires it to reach each of them directly, by {how}",
+                    obligation.who, obligation.whom, obligation.citation
+                ),
+            );
+            d.hint = Some(format!(
+                "send the direct notices too, and record the day under `notified.{}`; `breachpage deadlines` keeps the duty open until then",
+                obligation.id
+            ));
+        }
+    }
+
+    /// Facts the law engine reads that cannot all be true, or that this state's law ignores.
+    fn law_engine_facts(&mut self) {
+        let i = self.incident;
+        let pack = self.pack;
+        if i.district_learned.is_some() && i.contractor.is_none() {
+            let d = self.warning(
+                "district_learned",
+                "`district_learned` is for a contractor's breach, and the record names no contractor; for the district's own breach, `discovered` is the day it learned of it".to_string(),
+            );
+            d.hint = Some("remove `district_learned`, or add `contractor:`".to_string());
+        }
+        if let (Some(_), Some(determined)) = (&i.contractor, i.determined) {
+            let learned = Facts::new(i, pack).district_discovery();
+            if let Some(learned) = learned.filter(|l| determined.date() < l.date()) {
+                let d = self.warning(
+                    "determined",
+                    format!(
+                        "`determined` ({}) is before the district learned of the contractor's breach ({}): the district cannot determine a breach before it knows of it",
+                        determined.date(),
+                        learned.date()
+                    ),
+                );
+                d.hint = Some("if the district learned of it earlier (the press, a parent, its own monitoring), add `district_learned:` with that date; otherwise check `determined` for a typing mistake".to_string());
+            }
+        }
+        if let Some(delay) = i.law_enforcement_delay {
+            if !pack
+                .delay_reasons
+                .iter()
+                .any(|r| r == delay.reason.as_str())
+            {
+                let d = self.warning(
+                    "law_enforcement_delay.reason",
+                    format!(
+                        "{} law lets notice wait for a law-enforcement investigation only, not until a security vulnerability is fixed: the usual deadlines still run",
+                        pack.name
+                    ),
+                );
+                d.hint = Some("notify on time, or record the written request of a law enforcement agency with `reason: investigation`".to_string());
+            }
+        }
+    }
+
     fn identity_protection(&mut self) {
+        let discovered = Facts::new(self.incident, self.pack)
+            .district_discovery()
+            .map(|m| m.date());
         for offer in &self.pack.identity_protection {
+            if let (Some(effective), Some(discovered)) = (offer.effective, discovered) {
+                if discovered < effective {
+                    continue;
+                }
+            }
             let required = holds(&offer.when, &Facts::new(self.incident, self.pack));
+            // Advice, not law: it never holds up a notice that is due.
+            if offer.advice {
+                if required != Truth::No && self.incident.identity_protection.is_none() {
+                    let d = self.warning(
+                        "identity_protection",
+                        format!(
+                            "consider offering {} months of {} free of charge: {} ({})",
+                            offer.months, offer.service, offer.condition, offer.citation
+                        ),
+                    );
+                    d.hint = Some("add `identity_protection:` with `months:`, `service:`, `provider:` and `how_to_enroll:` if the district or the contractor offers it".to_string());
+                }
+                continue;
+            }
             let doubt = offer
                 .doubt
                 .as_ref()

@@ -100,9 +100,7 @@ pub fn holds(conditions: &[Condition], facts: &Facts) -> Truth {
 
 /// The first condition that fails, for the "does not apply" note.
 pub fn first_failing<'c>(conditions: &'c [Condition], facts: &Facts) -> Option<&'c Condition> {
-    conditions
-        .iter()
-        .find(|c| holds_one(c, facts) == Truth::No)
+    conditions.iter().find(|c| holds_one(c, facts) == Truth::No)
 }
 
 fn holds_one(condition: &Condition, facts: &Facts) -> Truth {

@@ -1,7 +1,7 @@
 //! Which obligations of a rule pack apply to an incident, when each is due, and where it
 //! stands today.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::compliance::calendar::{self, Calendar};
@@ -111,9 +111,7 @@ pub fn evaluate(
         .iter()
         .zip(&truths)
         .zip(&facts)
-        .map(|((obligation, truth), facts)| {
-            status(obligation, *truth, facts, &calendar, today)
-        })
+        .map(|((obligation, truth), facts)| status(obligation, *truth, facts, &calendar, today))
         .collect();
     resolve_variants(&mut statuses, &truths);
     for status in &mut statuses {
@@ -259,8 +257,13 @@ fn status(
                 .as_ref()
                 .map(|d| format!(" {d}"))
                 .unwrap_or_default();
+            let what = match last.weekday() {
+                chrono::Weekday::Sat => "a Saturday",
+                chrono::Weekday::Sun => "a Sunday",
+                _ => "a legal holiday",
+            };
             status.notes.push(format!(
-                "The last day, {}, is a weekend day or a legal holiday. {} lets the act be done on the next business day, {}; breachpage shows the earlier date, to be safe.{doubt}",
+                "The last day, {}, is {what}. {} lets the act be done on the next business day, {}; breachpage shows the earlier date, to be safe.{doubt}",
                 weekday_words(*last),
                 rule.citation,
                 weekday_words(next)
@@ -415,12 +418,11 @@ fn targets(
     for target in facts.pack.recommended.iter().filter(|t| {
         t.obligation == obligation.id
             && holds(&t.when, facts) != Truth::No
-            && t
-                .effective
+            && t.effective
                 .is_none_or(|from| discovered.is_none_or(|d| d >= from))
     }) {
-        let due = trigger_moment(target.from, facts)
-            .and_then(|m| due_from(target.within, m, calendar).0);
+        let due =
+            trigger_moment(target.from, facts).and_then(|m| due_from(target.within, m, calendar).0);
         targets.push(TargetStatus {
             source: "recommended",
             within: target.within,
@@ -450,7 +452,10 @@ fn targets(
             from,
             due,
             note: policy.note.clone().unwrap_or_else(|| {
-                format!("{}'s own policy, stricter than the law", config.district.name)
+                format!(
+                    "{}'s own policy, stricter than the law",
+                    config.district.name
+                )
             }),
         });
     }

@@ -75,9 +75,9 @@ impl Holiday {
             let weekday: Weekday = weekday.parse().ok()?;
             let month: u32 = month.parse().ok()?;
             if n == "last" {
-                return (1..=5).rev().find_map(|n| {
-                    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
-                });
+                return (1..=5)
+                    .rev()
+                    .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n));
             }
             return NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?);
         }
@@ -136,9 +136,15 @@ mod tests {
         // Lincoln's Birthday 2028 is a Saturday: not moved; 2023 is a Sunday: Monday too.
         let lincoln = holiday("date = \"02-12\"");
         assert_eq!(lincoln.days(2028), Some(vec![d(2028, 2, 12)]));
-        assert_eq!(lincoln.days(2023), Some(vec![d(2023, 2, 12), d(2023, 2, 13)]));
+        assert_eq!(
+            lincoln.days(2023),
+            Some(vec![d(2023, 2, 12), d(2023, 2, 13)])
+        );
         let weekend = holiday("date = \"06-14\"\nobserved = \"weekend\"");
-        assert_eq!(weekend.days(2025), Some(vec![d(2025, 6, 14), d(2025, 6, 13)]));
+        assert_eq!(
+            weekend.days(2025),
+            Some(vec![d(2025, 6, 14), d(2025, 6, 13)])
+        );
         assert_eq!(
             holiday("easter = -2").days(2025),
             Some(vec![d(2025, 4, 18)])

@@ -360,7 +360,10 @@ impl Pack {
             }
         }
         for holiday in &self.holidays {
-            if holiday.days(2026).is_none_or(|days| days.is_empty() && holiday.since.is_none()) {
+            if holiday
+                .days(2026)
+                .is_none_or(|days| days.is_empty() && holiday.since.is_none())
+            {
                 problems.push(format!("holiday {}: no valid date rule", holiday.name));
             }
         }

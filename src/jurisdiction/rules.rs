@@ -173,7 +173,9 @@ impl TryFrom<String> for Condition {
     fn try_from(text: String) -> Result<Condition, String> {
         let text = text.trim();
         if let Some(rest) = text.strip_prefix("not:") {
-            return Ok(Condition::Not(Box::new(Condition::try_from(rest.to_string())?)));
+            return Ok(Condition::Not(Box::new(Condition::try_from(
+                rest.to_string(),
+            )?)));
         }
         if let Some((kind, category)) = text.split_once(':') {
             let category = category.trim().to_string();
@@ -278,7 +280,9 @@ mod tests {
         assert!(parse("data_near:x").is_err());
         assert_eq!(
             parse("not:covered:edlaw_2d"),
-            Ok(Condition::Not(Box::new(Condition::Covered("edlaw_2d".into()))))
+            Ok(Condition::Not(Box::new(Condition::Covered(
+                "edlaw_2d".into()
+            ))))
         );
         assert_eq!(parse("group:staff"), Ok(Condition::Group("staff".into())));
         assert_eq!(parse("computerized"), Ok(Condition::Computerized));

@@ -208,6 +208,9 @@ pub struct NoticeView {
     pub occurred: Option<String>,
     /// The same, with each date in a `<time>` element.
     pub occurred_html: Option<String>,
+    /// Written `occurred: unknown`: shown as not yet known. When `occurred` is simply left
+    /// out (the law asks for the dates only "if known"), the notice leaves the line out.
+    pub occurred_unknown: bool,
     pub discovered: Option<DateView>,
     /// Shown only when it differs from `discovered`.
     pub determined: Option<DateView>,
@@ -304,6 +307,7 @@ impl NoticeView {
             updated: last_updated(incident).map(|d| format::date(s, d)),
             occurred: occurred_text(incident, s, false),
             occurred_html: occurred_text(incident, s, true),
+            occurred_unknown: incident.occurred == Known::Unknown,
             discovered: incident.discovered.map(|d| format::moment(s, d)),
             determined,
             contractor: incident.contractor.as_ref().map(|c| ContractorView {
