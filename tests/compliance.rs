@@ -435,3 +435,181 @@ fn the_notice_names_the_law_it_is_given_under() {
         assert!(site.out("notices/2026-11-10-incident/index.html").contains(law), "{pack}");
     }
 }
+
+// ---- Which law covers which breach (realistic cases; dates worked by hand) ----------
+
+/// A record of the district's fixture shape with its own facts.
+fn incident(facts: &str) -> String {
+    format!(
+        "title: Incident
+status: active
+published: 2026-11-12
+summary: Something happened.
+description: What happened.
+investigation: What we are doing.
+{facts}"
+    )
+}
+
+#[test]
+fn ny_vendor_breach_learned_from_the_press_counts_from_the_district() {
+    // The vendor found it on Monday November 2, 2026; the district read of it on
+    // Wednesday November 4; the vendor's notice came on Friday November 13.
+    let facts = "discovered: 2026-11-02\ndistrict_learned: 2026-11-04\ncontractor:\n  name: SIS Vendor\n  notified_district: 2026-11-13\noccurred:\n  from: 2026-10-30\n  to: 2026-11-01\ndata: [student_name, grades]\naffected:\n  count: 800\n  groups: [students, parents]\n";
+    let site = site("ny", &incident(facts));
+    let rows = deadlines(&site, &[]);
+    // 10 calendar days from November 4: Saturday November 14; GCL §25-a would allow
+    // Monday November 16, shown beside it.
+    let spo = applicable(&rows, "state-privacy-officer");
+    assert_eq!(spo["due"], "2026-11-14");
+    assert_eq!(spo["extended_due"], "2026-11-16");
+    assert_eq!(spo["from_date"], "2026-11-04");
+    assert_eq!(spo["state"], "overdue");
+    assert!(spo["file"].as_str().unwrap().contains("privacy@nysed.gov"));
+    // 60 days from November 4: 26 to November 30, 31 in December (57), January 3, 2027
+    // (a Sunday; Monday January 4 under §25-a).
+    let ind = applicable(&rows, "individuals");
+    assert_eq!(
+        (ind["due"].as_str(), ind["extended_due"].as_str()),
+        (Some("2027-01-03"), Some("2027-01-04"))
+    );
+    // The text names the district's own discovery.
+    let text = site.run(&["deadlines", "--today", TODAY]).success().stdout;
+    assert!(text.contains("district's own discovery"), "{text}");
+}
+
+#[test]
+fn ny_staff_payroll_breach_has_no_invented_deadline() {
+    let facts = "discovered: 2026-11-09\noccurred:\n  from: 2026-11-06\n  to: 2026-11-06\ndata: [staff_name, ssn, bank_account]\naffected:\n  count: 120\n  groups: [staff]\n";
+    let site = site("ny", &incident(facts));
+    let rows = deadlines(&site, &[]);
+    let spo: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["obligation"] == "state-privacy-officer")
+        .collect();
+    assert_eq!(spo[0]["state"], "not_applicable");
+    assert!(spo[0]["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("Education Law §2-d"));
+    let ind = applicable(&rows, "individuals");
+    assert_eq!(
+        (ind["due"].is_null(), ind["state"].as_str()),
+        (true, Some("due"))
+    );
+    assert!(ind["citation"].as_str().unwrap().contains("STL §208"));
+    // GBL §899-aa's 30 days from November 9 as a target: December 9.
+    assert_eq!(ind["targets"][0]["due"], "2026-12-09");
+    assert_eq!(applicable(&rows, "attorney-general")["state"], "due");
+}
+
+#[test]
+fn a_media_release_never_discharges_direct_notice() {
+    let extra = "substitute_notice:\n  reason: insufficient_contact\n";
+    let site = site("ny", &record("[student_name, grades]", "120", extra));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    let warnings = on(&json, "warning", "substitute_notice");
+    assert_eq!(warnings.len(), 1, "{json:#}");
+    assert!(
+        message(warnings[0]).contains("first-class mail"),
+        "{json:#}"
+    );
+    let rows = deadlines(&site, &[]);
+    let ind = applicable(&rows, "individuals");
+    assert_eq!(ind["state"], "due");
+    assert!(ind["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n.as_str().unwrap().contains("does not meet this duty")));
+}
+
+#[test]
+fn ny_paper_and_ransom_and_hipaa_records_read_and_apply() {
+    let paper = "discovered: 2026-11-09\nmedium: paper\noccurred:\n  from: 2026-11-06\n  to: 2026-11-06\ndata: [student_name, grades]\naffected:\n  count: 3\n  groups: [students]\n";
+    let site = site("ny", &incident(paper));
+    let rows = deadlines(&site, &[]);
+    let cyber = rows
+        .iter()
+        .find(|r| r["obligation"] == "cyber-incident-report")
+        .unwrap();
+    assert_eq!(cyber["state"], "not_applicable");
+    // 10 days from Monday November 9: Thursday November 19.
+    assert_eq!(
+        applicable(&rows, "state-privacy-officer")["due"],
+        "2026-11-19"
+    );
+
+    let ransom = "discovered: 2026-11-16T08:00\noccurred:\n  from: 2026-11-15\n  to: 2026-11-16\ndata: [student_name, ssn]\naffected:\n  count: 50\n  groups: [students]\nransom:\n  paid: 2026-11-18T13:30\nhipaa:\n  hhs_notified: 2026-11-20\n";
+    site.write(RECORD, &incident(ransom));
+    let rows = deadlines(&site, &[]);
+    // 24 hours after 1:30 p.m. on November 18 (standard time); 30 days: December 18.
+    assert_eq!(
+        applicable(&rows, "ransom-payment-notice")["due"],
+        "2026-11-19T13:30:00-05:00"
+    );
+    assert_eq!(
+        applicable(&rows, "ransom-payment-explanation")["due"],
+        "2026-12-18"
+    );
+    // 5 business days after Friday November 20: 23, 24, 25, (26 Thanksgiving), 27, 30.
+    assert_eq!(
+        applicable(&rows, "hipaa-attorney-general")["due"],
+        "2026-11-30"
+    );
+}
+
+#[test]
+fn new_fields_are_checked_with_plain_words() {
+    let facts = "discovered: 2026-11-09\nmedium: papr\noccurred:\n  from: 2026-11-06\n  to: 2026-11-06\ndata: [grades]\naffected:\n  count: 3\n  groups: [students]\nlaw_enforcement_delay:\n  requested: 2026-11-10\n  reason: police\n";
+    let site = site("ny", &incident(facts));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let medium = on(&json, "error", "medium");
+    assert_eq!(medium.len(), 1, "{json:#}");
+    assert_eq!(medium[0]["hint"], "did you mean `paper`?");
+    assert_eq!(medium[0]["line"], 8);
+    let reason = on(&json, "error", "law_enforcement_delay.reason");
+    assert_eq!(reason.len(), 1, "{json:#}");
+    assert!(reason[0]["expected"]
+        .as_str()
+        .unwrap()
+        .contains("vulnerability"));
+}
+
+#[test]
+fn connecticut_offer_is_advice_for_a_contractors_breach() {
+    // §10-234dd requires no offer: a contractor's breach with SSNs warns, never refuses.
+    let extra = "contractor:\n  name: Vendor\n  notified_district: 2026-11-13\n";
+    let site = site("ct", &record("[student_name, ssn]", "40", extra));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    let warnings = on(&json, "warning", "identity_protection");
+    assert_eq!(warnings.len(), 1, "{json:#}");
+    assert!(message(warnings[0]).starts_with("consider offering"));
+}
+
+#[test]
+fn pennsylvania_monitoring_is_for_bank_accounts_not_cards() {
+    let site = site("pa", &record("[student_name, payment_card]", "40", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    assert!(on(&json, "error", "identity_protection").is_empty());
+    site.write(RECORD, &record("[student_name, bank_account]", "40", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1, "{json:#}");
+    assert!(message(on(&json, "error", "identity_protection")[0]).contains("12 months"));
+    // "Bank account, credit or debit card": it may be a bank account; a warning.
+    site.write(
+        RECORD,
+        &record("[student_name, financial_account]", "40", ""),
+    );
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(
+        on(&json, "warning", "identity_protection").len(),
+        1,
+        "{json:#}"
+    );
+}

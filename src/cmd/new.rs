@@ -294,7 +294,7 @@ fn write_fields(
     }
 }
 
-/// " (NY law: 8 NYCRR 121.10(f))" when the pack requires this field in a notice.
+/// " (NY law: 8 NYCRR 121.10)" when the pack requires this field in a notice.
 fn law_note(pack: &Pack, path: &str) -> String {
     let citations: Vec<&str> = pack
         .required

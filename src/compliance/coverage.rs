@@ -199,6 +199,17 @@ pub fn why_not(condition: &Condition, facts: &Facts) -> Option<String> {
     let text = match condition {
         Condition::Covered(name) => {
             let statute = pack.statutes.get(name)?;
+            let paper_only = incident.medium == Medium::Paper
+                && statute
+                    .any
+                    .iter()
+                    .all(|all| all.contains(&Condition::Computerized));
+            if paper_only {
+                return Some(format!(
+                    "the record says the information was on paper (`medium: paper`), and {} reaches computerized data only",
+                    statute.name
+                ));
+            }
             format!(
                 "{} reaches {} only, and this breach, as the record describes it, is outside it",
                 statute.name, statute.reaches

@@ -3,6 +3,8 @@
 //! the record's dates are possible, and (in [`obligations`]) every deadline.
 
 pub mod calendar;
+#[cfg(test)]
+mod cases;
 mod checks;
 pub mod coverage;
 pub mod obligations;
