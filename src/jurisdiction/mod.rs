@@ -463,6 +463,74 @@ mod tests {
         }
     }
 
+    /// Staff read a doubt as a doubt: each says, in the same words, that it was not
+    /// verified against the statute text; and no district's policy is cited as state law.
+    #[test]
+    fn doubts_say_what_was_not_verified_and_policies_are_not_law() {
+        for code in Pack::supported() {
+            let pack = Pack::get(code).unwrap();
+            let t = &pack.substitute_notice;
+            let doubts = pack
+                .obligations
+                .iter()
+                .map(|o| &o.doubt)
+                .chain(pack.categories.values().map(|c| &c.doubt))
+                .chain(pack.required.iter().map(|r| &r.doubt))
+                .chain(pack.statutes.values().map(|s| &s.doubt))
+                .chain(pack.identity_protection.iter().map(|o| &o.doubt))
+                .chain(pack.period_end.iter().map(|p| &p.doubt))
+                .chain([&t.cost_doubt, &t.count_doubt])
+                .flatten();
+            for doubt in doubts {
+                assert!(
+                    doubt.starts_with("Not verified against the statute text"),
+                    "{code}: {doubt}"
+                );
+            }
+            let citations = pack
+                .obligations
+                .iter()
+                .map(|o| &o.citation)
+                .chain(pack.required.iter().map(|r| &r.citation));
+            for citation in citations {
+                for district in ["Rye Neck", "Upper Darby", "Danbury"] {
+                    assert!(!citation.contains(district), "{code}: {citation}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn state_holidays_are_the_statutes_days() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let days = |code: &str, year| -> Vec<chrono::NaiveDate> {
+            let mut all: Vec<_> = Pack::get(code)
+                .unwrap()
+                .holidays
+                .iter()
+                .flat_map(|h| h.days(year).unwrap())
+                .collect();
+            all.sort();
+            all
+        };
+        // NY GCL §24: Lincoln's Birthday (Thursday February 12, 2026) and general election
+        // day (Tuesday November 3, 2026).
+        assert_eq!(days("NY", 2026), [day(2026, 2, 12), day(2026, 11, 3)]);
+        // CT §1-4: Lincoln Day; Saturday February 12, 2028 is also kept on Friday 11.
+        assert_eq!(days("CT", 2028), [day(2028, 2, 11), day(2028, 2, 12)]);
+        // PA 44 P.S. §11: Good Friday (April 3, 2026), Flag Day (Sunday June 14, 2026,
+        // kept on Monday 15), Election Day (November 3, 2026).
+        assert_eq!(
+            days("PA", 2026),
+            [
+                day(2026, 4, 3),
+                day(2026, 6, 14),
+                day(2026, 6, 15),
+                day(2026, 11, 3)
+            ]
+        );
+    }
+
     #[test]
     fn the_three_credit_bureaus_are_listed() {
         let names: Vec<&str> = shared().bureaus.iter().map(|b| b.name.as_str()).collect();
