@@ -58,8 +58,8 @@ pub enum Command {
         /// The contractor whose breach it was
         #[arg(long, value_name = "NAME")]
         contractor: Option<String>,
-        /// About how many people were affected
-        #[arg(long)]
+        /// About how many people were affected (3100 or 3,100)
+        #[arg(long, value_parser = parse_count)]
         count: Option<u64>,
         /// Who was affected: students, parents, teachers, principals, staff
         #[arg(long, value_delimiter = ',')]
@@ -150,6 +150,32 @@ impl Today {
     }
 }
 
+/// A whole number, with or without thousands separators: `3,100` is 3100.
+fn parse_count(text: &str) -> Result<u64, String> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{A0}'))
+        .collect();
+    digits.parse().map_err(|_| {
+        format!("\"{text}\" is not a number of people: write a whole number such as 3100 (3,100 is fine too)")
+    })
+}
+
 fn parse_today(text: &str) -> Result<NaiveDate, String> {
     crate::content::record::parse_date(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_may_have_thousands_separators() {
+        assert_eq!(parse_count("3,100"), Ok(3100));
+        assert_eq!(parse_count(" 12 500 "), Ok(12500));
+        assert!(parse_count("about 40")
+            .unwrap_err()
+            .contains("whole number such as 3100"));
+    }
 }

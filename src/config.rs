@@ -312,20 +312,57 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
     } else if let Some(rest) = message.strip_prefix("unknown field `") {
         // "unknown field `founded`, expected one of `name`, `jurisdiction`, …"
         let (field, known) = rest.split_once('`').unwrap_or((rest, ""));
+        let known = known
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "");
+        // The name of a `[section]` header itself: a section site.toml does not have.
+        let header = line_at(text, location.bytes.start)
+            .trim_start()
+            .starts_with('[');
+        let closest = crate::suggest::closest(field, known.split(", ").filter(|k| !k.is_empty()));
+        if header {
+            diagnostic.message = format!("site.toml has no section [{field}]");
+            if !known.is_empty() {
+                diagnostic = diagnostic.expected(format!(
+                    "one of the sections: {}",
+                    known
+                        .split(", ")
+                        .map(|k| format!("[{k}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            diagnostic = diagnostic.hint(match closest {
+                Some(close) => format!("did you mean [{close}]?"),
+                None => {
+                    "check the spelling; README.md lists every section of site.toml".to_string()
+                }
+            });
+            return diagnostic;
+        }
         diagnostic.message = match section_at(text, location.bytes.start) {
             Section::Header(header) => format!("{header} has no setting `{field}`"),
             Section::Top => format!("site.toml has no setting `{field}` at the top"),
             Section::Inline => format!("this group has no setting `{field}`"),
         };
-        let known = known
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .replace('`', "");
         if !known.is_empty() {
             diagnostic = diagnostic.expected(format!("one of: {known}"));
         }
-        diagnostic =
-            diagnostic.hint("check the spelling and the [section] it is under; README.md lists every setting of site.toml");
+        diagnostic = diagnostic.hint(match closest {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => "check the spelling and the [section] it is under; README.md lists every setting of site.toml".to_string(),
+        });
+    } else if let Some((plain, hint)) = plain_syntax(&message) {
+        // The TOML reader's own phrases ("invalid basic string") mean nothing to staff.
+        let curly = line_at(text, location.bytes.start).contains(['“', '”', '‘', '’']);
+        let plain = if curly {
+            "the text is between curly quotation marks (“ ”), which site.toml does not read as quotation marks"
+        } else {
+            plain
+        };
+        diagnostic.message = format!("this line of site.toml cannot be read: {plain}");
+        diagnostic = diagnostic.hint(hint);
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         // "invalid type: integer `42`, expected a string"
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -362,6 +399,53 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
         }
     }
     diagnostic
+}
+
+/// The whole line that `offset` is on.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[offset..]
+        .find('\n')
+        .map_or(text.len(), |at| offset + at);
+    &text[start..end]
+}
+
+/// A TOML syntax error in plain words, with what to do; `None` for the errors of values
+/// (unknown, missing or mistyped settings), which are told elsewhere.
+fn plain_syntax(message: &str) -> Option<(&'static str, &'static str)> {
+    let quote_hint = "write text between straight double quotation marks on one line: name = \"Maple Ridge UFSD\"; curly quotation marks (“ ”) from a word processor do not count";
+    let known = [
+        ("string", "a text value is not closed with a quotation mark", quote_hint),
+        ("expected `\"`", "a text value is not closed with a quotation mark", quote_hint),
+        ("expected `'`", "a text value is not closed with a quotation mark", quote_hint),
+        ("unclosed table", "a [section] name is not closed with `]`", "write each section name in square brackets on its own line, for example [contact]"),
+        ("table header", "a [section] name is not written as one", "write each section name in square brackets on its own line, for example [contact]"),
+        ("duplicate key", "a setting is given twice in the same section", "keep one of them and delete the other"),
+        ("duplicate", "a section or setting is given twice", "keep one of them and delete the other; several policies are each written under their own [[policy]]"),
+        ("unquoted", "a setting's name or value is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks"),
+        ("expected `=`", "this line is not a setting", "write each setting as name = value on its own line, with text in double quotation marks"),
+        ("expected newline", "something follows a setting's value on the same line", "put each setting on its own line; a note after a value starts with #"),
+        ("invalid number", "a number is not written as a whole number", "write numbers with digits only, without commas or spaces"),
+        ("invalid date", "a date is not written YYYY-MM-DD", "write dates in quotation marks as \"YYYY-MM-DD\", for example \"2025-12-26\""),
+        ("unclosed array", "a list opened with `[` is not closed with `]`", "end the list with `]`, for example languages = [\"en\", \"es\"]"),
+        ("expected `]`", "a list or section name is not closed with `]`", "end it with `]`"),
+        ("expected `}`", "a group opened with `{` is not closed with `}`", "end it with `}`, or write the settings under a [section] of their own"),
+        ("invalid", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; README.md shows a complete site.toml"),
+        ("expected", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; README.md shows a complete site.toml"),
+    ];
+    if message.starts_with("missing field")
+        || message.starts_with("unknown field")
+        || message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("unknown variant")
+    {
+        return None;
+    }
+    known
+        .iter()
+        .find(|(phrase, _, _)| message.contains(phrase))
+        .map(|(_, plain, hint)| (*plain, *hint))
 }
 
 /// Where a line of site.toml is.
@@ -512,6 +596,44 @@ title = "Data Breach Notification"
 name = "Pat Doe"
 email = "privacy@example.org"
 "#;
+
+    #[test]
+    fn toml_syntax_errors_never_show_the_readers_phrases() {
+        let cases = [
+            (
+                "[district]\nname = \"Maple\n",
+                "is not closed with a quotation mark",
+            ),
+            ("[district]\nname = “Maple”\n", "curly quotation marks"),
+            ("[district\nname = \"x\"\n", "[section] name"),
+            ("[district]\nname = \"x\"\nname = \"y\"\n", "given twice"),
+            ("[district]\nname \"x\"\n", "site.toml"),
+        ];
+        for (text, plain) in cases {
+            let diagnostics = SiteConfig::parse(text).unwrap_err();
+            let message = &diagnostics.sorted()[0].message;
+            assert!(message.contains(plain), "{text:?}: {message}");
+            for raw in [
+                "invalid string",
+                "invalid basic string",
+                "expected `\"`",
+                "invalid key",
+                "unquoted",
+            ] {
+                assert!(!message.contains(raw), "{text:?}: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_section_suggests_the_right_one() {
+        let text = "[district]\nname = \"x\"\njurisdiction = \"NY\"\n[site]\ntitle = \"t\"\n[contacts]\nname = \"A\"\n";
+        let diagnostics = SiteConfig::parse(text).unwrap_err();
+        let problem = &diagnostics.sorted()[0];
+        assert_eq!(problem.message, "site.toml has no section [contacts]");
+        assert_eq!(problem.hint.as_deref(), Some("did you mean [contact]?"));
+        assert_eq!(problem.line, 6);
+    }
 
     #[test]
     fn the_core_keys_make_a_valid_site() {

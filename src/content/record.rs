@@ -879,11 +879,9 @@ impl Reader<'_> {
             return;
         }
         let path = join(parent, key);
-        let location = self
-            .spans
-            .key(&path)
-            .or_else(|| self.spans.key(parent))
-            .unwrap_or_else(|| self.start());
+        // A field missing from the record's top level is the record's problem, not line 1's:
+        // the message names the file without pointing at a line.
+        let location = self.spans.key(&path).or_else(|| self.spans.key(parent));
         let message = if self.draft {
             format!("`{path}` is still missing; it is required before this draft can be published")
         } else {
@@ -894,8 +892,12 @@ impl Reader<'_> {
         } else {
             Diagnostic::error(self.file, message)
         };
+        let problem = match location {
+            Some(location) => problem.at(&location),
+            None => problem,
+        };
         self.diagnostics
-            .push(problem.field(path).at(&location).expected(expected));
+            .push(problem.field(path).expected(expected));
     }
 
     fn required_text(

@@ -103,6 +103,14 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
     }
     if context.contains("quoted scalar") {
         let quote = opened.and_then(|at| source[at.bytes.start..].chars().next());
+        let opening_line = opened.map_or(line, |at| line_of(source, at.line));
+        if let Some(curly) = opening_line.chars().find(|c| CURLY_QUOTES.contains(c)) {
+            return plain(
+                &format!("this text ends with a curly quotation mark `{curly}`, which does not close the straight one it opens with"),
+                opened,
+                "type a straight quotation mark (\") at the end of the text, or leave out the quotation marks around it. Word processors turn quotation marks curly; paste as plain text",
+            );
+        }
         return plain(
             "the quotation mark that opens this text is never closed",
             opened,
@@ -144,6 +152,9 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
             "put each item on its own line, indented under the field (data: then   - ssn on the next line), or write the list in brackets: data: [ssn, grades]",
         );
     }
+    if let Some(explained) = colon_without_space(source, error.location.line) {
+        return explained;
+    }
     if message.contains("could not find expected ':'") {
         return plain(
             "this line has no `:` after the field's name",
@@ -184,6 +195,43 @@ fn explain<'a>(source: &str, error: &'a SyntaxError) -> Explained<'a> {
         );
     }
     plain(message, None, INDENT_HINT)
+}
+
+const CURLY_QUOTES: [char; 4] = ['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'];
+
+/// `status:active` and `status:` followed by a no-break space, on the reported line or the
+/// one above it: YAML needs an ordinary space after the colon.
+fn colon_without_space(source: &str, line: usize) -> Option<Explained<'static>> {
+    [line, line.saturating_sub(1)].iter().find_map(|&n| {
+        let text = line_of(source, n);
+        let trimmed = text.trim_start();
+        let colon = trimmed.find(':')?;
+        let name = &trimmed[..colon];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let after = trimmed[colon + 1..].chars().next()?;
+        let (message, hint) = if after == '\u{A0}' || after == '\u{202F}' {
+            (
+                format!("the space after `{name}:` is a no-break space, which YAML does not read as a space"),
+                "delete it and type an ordinary space: no-break spaces often come with text pasted from Word or a web page".to_string(),
+            )
+        } else if !after.is_whitespace() && after != ':' {
+            let value = trimmed[colon + 1..].trim_end();
+            (
+                format!("there is no space after the colon in `{name}:{value}`"),
+                format!("write `{name}: {value}`: YAML needs a space after the colon"),
+            )
+        } else {
+            return None;
+        };
+        Some(Explained {
+            message,
+            at: None,
+            hint,
+            line: Some(n),
+        })
+    })
 }
 
 fn line_of(source: &str, line: usize) -> &str {
@@ -316,6 +364,24 @@ mod tests {
                 "cannot start on the same line",
                 (2, 7),
                 "data: [ssn, grades]",
+            ),
+            (
+                "title: x\nstatus:active\nsummary: y\n",
+                "no space after the colon in `status:active`",
+                (2, 1),
+                "write `status: active`",
+            ),
+            (
+                "title: x\nstatus:\u{a0}active\nsummary: y\n",
+                "the space after `status:` is a no-break space",
+                (2, 1),
+                "type an ordinary space",
+            ),
+            (
+                "title: x\ndescription: \"The gradebook was open\u{201D}\ninvestigation: y\nsummary: z\n",
+                "ends with a curly quotation mark `\u{201D}`",
+                (2, 14),
+                "straight quotation mark",
             ),
             (
                 "title: x\nsummary\nstatus: active\n",
