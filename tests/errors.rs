@@ -649,3 +649,32 @@ fn unknown_options_are_bad_usage() {
     site.run(&["publish"]).expect_code(2);
     assert!(!site.public().exists());
 }
+
+#[test]
+fn one_broken_draft_does_not_block_an_urgent_update() {
+    let site = Site::new("full-ny");
+    // A draft with an unclosed quotation mark, beside the live notices.
+    site.write(
+        "content/incidents/2026-11-30-draft.yaml",
+        "title: \"Half-written draft\nstatus: draft\nsummary: Not ready.\n",
+    );
+    let run = site.build().success();
+    assert!(
+        run.stderr
+            .contains("this draft is left out until it can be read"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("2026-11-30-draft.yaml:1:8"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.outputs().contains_key("index.html"));
+    // The same mistake in a record that is not plainly a draft stops the build.
+    site.write(
+        "content/incidents/2026-11-30-draft.yaml",
+        "title: \"Half-written notice\nstatus: active\nsummary: Not ready.\n",
+    );
+    site.build().expect_code(1);
+}

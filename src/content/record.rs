@@ -48,7 +48,19 @@ pub fn parse(
     let document = match yaml::parse_shared(shared) {
         Ok(document) => document,
         Err(error) => {
-            diagnostics.push(super::syntax::problem(file, source, &error));
+            let mut problem = super::syntax::problem(file, source, &error);
+            // One broken draft must not hold up an urgent update to a live notice: a file
+            // that plainly says `status: draft` is left out with a warning. Any other file
+            // that cannot be read stops the build (dropping a live notice silently would be
+            // worse).
+            if says_draft(source) {
+                problem.severity = crate::diagnostics::Severity::Warning;
+                problem.message = format!(
+                    "this draft is left out until it can be read: {}",
+                    problem.message
+                );
+            }
+            diagnostics.push(problem);
             return None;
         }
     };
@@ -1099,6 +1111,16 @@ impl Reader<'_> {
 }
 
 /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` strictly; the error is a hint in plain words.
+/// Whether the text of a record, read line by line, says `status: draft` at its top level.
+fn says_draft(source: &str) -> bool {
+    let mut statuses = source.lines().filter_map(|line| {
+        let value = line.strip_prefix("status:")?;
+        let value = value.split(" #").next().unwrap_or("").trim();
+        Some(value.trim_matches(|c| c == '"' || c == '\''))
+    });
+    matches!((statuses.next(), statuses.next()), (Some("draft"), None))
+}
+
 pub fn parse_moment(text: &str) -> Result<Moment, String> {
     let Some((date, time)) = text.split_once('T') else {
         return parse_date(text).map(Moment::Date);
