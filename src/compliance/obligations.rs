@@ -228,6 +228,15 @@ fn status(
     }
     let trigger = trigger_moment(obligation.from, facts);
     status.trigger = trigger.map(Moment::date);
+    if obligation.from == Trigger::Determination && incident.determined.is_none() {
+        let taken_as = match &incident.contractor {
+            Some(_) => "the day the district learned of the contractor's breach",
+            None => "the day of discovery",
+        };
+        status.notes.push(format!(
+            "The record gives no `determined` date, so the determination is taken as {taken_as}; set `determined` if it came later."
+        ));
+    }
     let (due, approximate) = match trigger {
         Some(moment) => due_from(obligation.within, moment, calendar),
         None => (None, false),
@@ -325,14 +334,6 @@ fn trigger_text(trigger: Trigger, facts: &Facts) -> &'static str {
                 _ => "receipt of the contractor's notice",
             },
             None => Trigger::Discovery.describe(),
-        },
-        Trigger::Determination if incident.determined.is_none() => match &incident.contractor {
-            Some(_) => {
-                "determination that a breach occurred (taken as the day the district learned of the contractor's breach; set `determined` if later)"
-            }
-            None => {
-                "determination that a breach occurred (taken as the discovery; set `determined` if later)"
-            }
         },
         Trigger::DelayEnd => match incident.law_enforcement_delay.map(|d| d.reason) {
             Some(DelayReason::Vulnerability) => "fix of the security vulnerability",
