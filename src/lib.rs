@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod jurisdiction;
 pub mod model;
+pub mod lock;
 pub mod output;
 pub mod parallel;
 pub mod render;

@@ -49,6 +49,8 @@ pub fn run(root: &Path, mut options: Options) -> Result<(), Failure> {
             Failure::Usage("site.toml names no supported jurisdiction".to_string())
         })?,
     };
+    // A site that an interrupted build left set aside is put back first.
+    super::build::restore_interrupted(root);
     if options.title.trim().is_empty() {
         return Err(Failure::Usage(
             "give the incident a title: breachpage new \"Phishing email to staff\"".to_string(),
