@@ -7,6 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::inside::SiteFolder;
 use crate::Failure;
 
 pub const DEFAULT: &str = "default";
@@ -193,9 +194,18 @@ impl Theme {
 
 /// Every regular file under `root/dir`, by path relative to `dir`, sorted. Hidden files
 /// and editor backups are skipped; symbolic links to folders are not followed (a link loop
-/// must not hang a build).
+/// must not hang a build); links to files are followed only as far as the site folder:
+/// one that leads out of it is an error naming the link.
 fn files_under(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
+    if !root.join(dir).is_dir() {
+        return files;
+    }
+    let folder = SiteFolder::new(root);
+    if let Err(outside) = folder.check(&root.join(dir), dir) {
+        diagnostics.push(outside);
+        return files;
+    }
     let mut pending = vec![String::new()];
     while let Some(relative) = pending.pop() {
         let path = root.join(dir).join(&relative);
@@ -220,6 +230,12 @@ fn files_under(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMa
             if kind.is_dir() {
                 pending.push(child);
             } else if kind.is_file() || (kind.is_symlink() && entry.path().is_file()) {
+                if kind.is_symlink() {
+                    if let Err(outside) = folder.check(&entry.path(), &format!("{dir}/{child}")) {
+                        diagnostics.push(outside);
+                        continue;
+                    }
+                }
                 match fs::read(entry.path()) {
                     Ok(bytes) => {
                         files.insert(child, bytes);

@@ -16,6 +16,7 @@ use std::sync::Mutex;
 
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::inside::SiteFolder;
 use crate::model::{Incident, Site};
 use crate::Failure;
 
@@ -55,15 +56,16 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         )));
     };
     let mut diagnostics = Diagnostics::new();
-    let process_text = read_text(root, INDEX_FILE, &mut diagnostics).unwrap_or_default();
+    let folder = SiteFolder::new(root);
+    let process_text = read_inside(root, &folder, INDEX_FILE, &mut diagnostics).unwrap_or_default();
     let mut process_translations = std::collections::BTreeMap::new();
     for code in config.languages().into_iter().skip(1) {
         let file = format!("content/_index.{code}.md");
-        if let Some(text) = read_text(root, &file, &mut diagnostics) {
+        if let Some(text) = read_inside(root, &folder, &file, &mut diagnostics) {
             process_translations.insert(code.to_string(), text);
         }
     }
-    let files = record_files(root, &mut diagnostics);
+    let files = record_files(root, &folder, &mut diagnostics);
     if let Some(cache) = reuse {
         cache.reused.store(0, Ordering::Relaxed);
     }
@@ -78,8 +80,16 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         .spawn(move || prefetch::hint_all(&paths))
         .ok();
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
-    let read = crate::parallel::map(&files, |(file, slug, _)| {
+    let read = crate::parallel::map(&files, |(file, slug, regular)| {
         let mut problems = Diagnostics::new();
+        // A file the folder's listing shows as regular is where it is listed; a link is
+        // followed only as far as the site folder.
+        if !regular {
+            if let Err(outside) = folder.check(&root.join(file), file) {
+                problems.push(outside);
+                return (None, problems);
+            }
+        }
         let Some(source) = read_record(root, file, &mut problems) else {
             return (None, problems);
         };
@@ -271,11 +281,35 @@ fn single(diagnostic: Diagnostic) -> Diagnostics {
 
 /// The record files under `content/incidents/`, sorted, with their slugs and whether the
 /// folder's listing already says that each is a regular file (not a link or a pipe).
-fn record_files(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, String, bool)> {
+/// The folder must be there: without it, a build would post the all-clear and take down
+/// every notice. An empty folder is the all-clear.
+fn record_files(
+    root: &Path,
+    folder: &SiteFolder,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(String, String, bool)> {
     let dir = root.join(INCIDENTS_DIR);
+    if let Err(outside) = folder.check(&dir, INCIDENTS_DIR) {
+        diagnostics.push(outside);
+        return Vec::new();
+    }
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            diagnostics.push(
+                Diagnostic::error(
+                    INCIDENTS_DIR,
+                    format!(
+                        "there is no folder {INCIDENTS_DIR}/ in {}. Publishing now would say \"There are currently no notifications.\" and take down every notice posted before, so nothing was published",
+                        root.display()
+                    ),
+                )
+                .hint(format!(
+                    "check that this is the site's folder (--root); if the district has no notices, create the empty folder {INCIDENTS_DIR}/"
+                )),
+            );
+            return Vec::new();
+        }
         Err(error) => {
             diagnostics.push(Diagnostic::error(
                 INCIDENTS_DIR,
@@ -390,6 +424,20 @@ fn read_record(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option
         );
     }
     text
+}
+
+/// [`read_text`], refusing a link that leads out of the site folder.
+fn read_inside(
+    root: &Path,
+    folder: &SiteFolder,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    if let Err(outside) = folder.check(&root.join(file), file) {
+        diagnostics.push(outside);
+        return None;
+    }
+    read_text(root, file, diagnostics)
 }
 
 /// A file as UTF-8 text; `None` (with a diagnostic) when it cannot be read. A missing
