@@ -178,47 +178,37 @@ fn output_paths_that_are_files_or_inside_the_sources_are_refused_before_anything
 
 // ---- a read-only old site ------------------------------------------------------------
 
-/// Makes the folder impossible to remove for this user; undone when dropped.
-struct Undeletable {
-    file: PathBuf,
-    root: bool,
+/// Makes `public` impossible to remove for this user (read-only folders; for the
+/// superuser, whom permissions do not stop, an immutable file). Returns whether it could.
+fn make_undeletable(public: &Path) -> bool {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let (program, args): (&str, &[&str]) = if root {
+        ("chattr", &["+i"])
+    } else {
+        ("chmod", &["-R", "a-w"])
+    };
+    let target = if root {
+        public.join("index.html")
+    } else {
+        public.to_path_buf()
+    };
+    Command::new(program)
+        .args(args)
+        .arg(target)
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
-impl Undeletable {
-    fn new(public: &Path) -> Option<Undeletable> {
-        let root = Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-        if root {
-            // Permissions do not stop the superuser; an immutable file does.
-            let file = public.join("index.html");
-            let made = Command::new("chattr")
-                .arg("+i")
-                .arg(&file)
-                .status()
-                .is_ok_and(|s| s.success());
-            return made.then_some(Undeletable { file, root });
-        }
-        Command::new("chmod")
-            .arg("-R")
-            .arg("a-w")
-            .arg(public)
-            .status()
-            .unwrap();
-        Some(Undeletable {
-            file: public.to_path_buf(),
-            root,
-        })
-    }
-}
+/// Undoes [`make_undeletable`] for everything under a folder when dropped.
+struct Deletable<'a>(&'a Path);
 
-impl Drop for Undeletable {
+impl Drop for Deletable<'_> {
     fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.file).status();
-        if !self.root {
-            let _ = Command::new("chmod").arg("-R").arg("u+w").arg(&self.file).status();
-        }
+        let _ = Command::new("chattr").arg("-R").arg("-i").arg(self.0).output();
+        let _ = Command::new("chmod").arg("-R").arg("u+w").arg(self.0).output();
     }
 }
 
@@ -226,11 +216,11 @@ impl Drop for Undeletable {
 #[test]
 fn a_read_only_old_site_never_blocks_the_next_build() {
     let (site, before) = built();
-    let Some(stuck) = Undeletable::new(&site.public()) else {
+    let cleanup = Deletable(&site.root);
+    if !make_undeletable(&site.public()) {
         eprintln!("skipped: this system cannot make a folder undeletable here");
         return;
-    };
-    let mut undeletable: Vec<Undeletable> = Vec::new();
+    }
     for round in 0..3 {
         site.write(
             ACTIVE_RECORD,
@@ -250,12 +240,9 @@ fn a_read_only_old_site_never_blocks_the_next_build() {
             assert!(run.stderr.contains("delete it by hand"), "{}", run.stderr);
         }
         // The new site can be made undeletable too: still no build is blocked.
-        if let Some(more) = Undeletable::new(&site.public()) {
-            undeletable.push(more);
-        }
+        make_undeletable(&site.public());
     }
-    drop(undeletable);
-    drop(stuck);
+    drop(cleanup);
     // Once removable, the leftovers go with the next build.
     site.build().success();
     assert_eq!(site.leftovers(), Vec::<String>::new());
@@ -403,6 +390,7 @@ fn links_that_lead_out_of_the_site_are_refused_by_name() {
     let elsewhere = site.tmp().join("static-elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
     fs::copy(&secret, elsewhere.join("secret.txt")).unwrap();
+    fs::remove_dir_all(site.path("static")).unwrap();
     symlink(&elsewhere, site.path("static")).unwrap();
     let run = site.build().expect_code(1);
     assert!(run.stderr.contains("static"), "{}", run.stderr);
