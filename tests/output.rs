@@ -52,8 +52,9 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn two_builds_at_once_never_publish_half_a_site() {
     let (site, expected) = built();
-    for round in 0..4 {
-        let children: Vec<Child> = (0..3)
+    // Without the lock, about one build in eight failed or left a broken site.
+    for round in 0..10 {
+        let children: Vec<Child> = (0..4)
             .map(|_| {
                 let mut cmd = Command::new(env!("CARGO_BIN_EXE_breachpage"));
                 cmd.current_dir(site.tmp())
