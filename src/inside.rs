@@ -32,11 +32,8 @@ impl SiteFolder {
     }
 
     /// The error for `file` (as named in messages) when it leads out of the site folder.
-    pub fn check(&self, path: &Path, file: &str) -> Result<(), Diagnostic> {
-        match self.outside(path) {
-            Some(real) => Err(outside(file, &real)),
-            None => Ok(()),
-        }
+    pub fn refuse(&self, path: &Path, file: &str) -> Option<Diagnostic> {
+        self.outside(path).map(|real| outside(file, &real))
     }
 }
 
@@ -45,7 +42,7 @@ pub fn outside(file: &str, real: &Path) -> Diagnostic {
     Diagnostic::error(
         file,
         format!(
-            "this is a link to {}, which is outside the site folder; only files inside the site folder are published, so that nothing else on this computer can be by mistake",
+            "this is a link to {}, which is outside the site folder; only files inside the site folder are published, so that nothing else on this computer is published by mistake",
             real.display()
         ),
     )

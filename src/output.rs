@@ -136,7 +136,8 @@ impl std::fmt::Display for Tidied {
 pub fn tidy(output: &Path) -> io::Result<Vec<Tidied>> {
     let mut found = beside(output)?;
     let mut done = Vec::new();
-    let missing = matches!(fs::symlink_metadata(output), Err(e) if e.kind() == io::ErrorKind::NotFound);
+    let missing =
+        matches!(fs::symlink_metadata(output), Err(e) if e.kind() == io::ErrorKind::NotFound);
     if missing {
         if let Some((_, newest)) = found.olds.pop() {
             fs::rename(&newest, output)?;

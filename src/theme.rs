@@ -202,7 +202,7 @@ fn files_under(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMa
         return files;
     }
     let folder = SiteFolder::new(root);
-    if let Err(outside) = folder.check(&root.join(dir), dir) {
+    if let Some(outside) = folder.refuse(&root.join(dir), dir) {
         diagnostics.push(outside);
         return files;
     }
@@ -231,7 +231,7 @@ fn files_under(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> BTreeMa
                 pending.push(child);
             } else if kind.is_file() || (kind.is_symlink() && entry.path().is_file()) {
                 if kind.is_symlink() {
-                    if let Err(outside) = folder.check(&entry.path(), &format!("{dir}/{child}")) {
+                    if let Some(outside) = folder.refuse(&entry.path(), &format!("{dir}/{child}")) {
                         diagnostics.push(outside);
                         continue;
                     }

@@ -126,8 +126,7 @@ fn a_second_build_waits_then_refuses_naming_the_process_that_holds_the_lock() {
 // ---- output paths --------------------------------------------------------------------
 
 #[test]
-fn output_paths_that_are_files_or_inside_the_sources_are_refused_before_anything_is_written()
-{
+fn output_paths_that_are_files_or_inside_the_sources_are_refused_before_anything_is_written() {
     let site = Site::new("full-ny");
     site.write("templates/keep.txt", "kept");
     site.write("static/css/keep.txt", "kept");
@@ -208,8 +207,16 @@ struct Deletable<'a>(&'a Path);
 
 impl Drop for Deletable<'_> {
     fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-R").arg("-i").arg(self.0).output();
-        let _ = Command::new("chmod").arg("-R").arg("u+w").arg(self.0).output();
+        let _ = Command::new("chattr")
+            .arg("-R")
+            .arg("-i")
+            .arg(self.0)
+            .output();
+        let _ = Command::new("chmod")
+            .arg("-R")
+            .arg("u+w")
+            .arg(self.0)
+            .output();
     }
 }
 
@@ -231,13 +238,19 @@ fn a_read_only_old_site_never_blocks_the_next_build() {
         );
         let run = site.build();
         assert_eq!(run.code, 0, "round {round}: {}", run.stderr);
-        assert!(site.out("index.html").contains(&format!("{ACTIVE_TITLE} {round}")));
+        assert!(site
+            .out("index.html")
+            .contains(&format!("{ACTIVE_TITLE} {round}")));
         assert_eq!(paths(&site.outputs()), paths(&before));
         // What could not be removed is named, and set where no build will take it back.
         let left = site.leftovers();
         for name in &left {
             assert!(name.starts_with(".public.trash-"), "{left:?}");
-            assert!(run.stderr.contains(name.as_str()), "round {round}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(name.as_str()),
+                "round {round}: {}",
+                run.stderr
+            );
             assert!(run.stderr.contains("delete it by hand"), "{}", run.stderr);
         }
         // The new site can be made undeletable too: still no build is blocked.
@@ -264,7 +277,10 @@ fn a_site_set_aside_by_a_killed_build_is_put_back_by_the_next_run_that_writes() 
         let run = site.build().expect_code(1);
         assert!(run.stderr.contains("has been put back"), "{}", run.stderr);
         assert!(run.stderr.contains(set_aside), "names it: {}", run.stderr);
-        assert!(site.outputs() == before, "{set_aside}: the previous site is back");
+        assert!(
+            site.outputs() == before,
+            "{set_aside}: the previous site is back"
+        );
         assert_eq!(site.leftovers(), Vec::<String>::new());
 
         // So does `new`, which writes to the site folder too.
@@ -289,7 +305,11 @@ fn a_missing_incidents_folder_is_an_error_and_an_empty_one_is_the_all_clear() {
     let run = site.build().expect_code(1);
     common::assert_contains_all(
         &run.stderr,
-        &["content/incidents", "there is no folder", "take down every notice"],
+        &[
+            "content/incidents",
+            "there is no folder",
+            "take down every notice",
+        ],
     );
     assert!(site.outputs() == before, "nothing was taken down");
     site.run(&["check", "--today", TODAY]).expect_code(1);
@@ -299,11 +319,16 @@ fn a_missing_incidents_folder_is_an_error_and_an_empty_one_is_the_all_clear() {
     site.edit(ACTIVE_RECORD, "status: active", "status: draft");
     let run = site.build().success();
     assert!(
-        run.stdout.contains("Removed 1 notice that the previous build published"),
+        run.stdout
+            .contains("Removed 1 notice that the previous build published"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains(&format!("\"{ACTIVE_TITLE}\"")), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("\"{ACTIVE_TITLE}\"")),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("draft"), "{}", run.stdout);
 
     // An empty folder is the all-clear, and every notice taken down is named.
@@ -314,7 +339,8 @@ fn a_missing_incidents_folder_is_an_error_and_an_empty_one_is_the_all_clear() {
     let run = site.build().success();
     assert!(site.out("index.html").contains(NO_NOTIFICATIONS));
     assert!(
-        run.stdout.contains("Removed 2 notices that the previous build published"),
+        run.stdout
+            .contains("Removed 2 notices that the previous build published"),
         "{}",
         run.stdout
     );
@@ -342,7 +368,11 @@ fn a_public_folder_that_is_a_link_stays_a_link_and_its_target_gets_the_site() {
         let served = snapshot(&www.join("html"));
         assert!(served.contains_key("index.html"), "{:?}", paths(&served));
         assert!(!served.contains_key("stale.html"));
-        assert_eq!(names(&www), ["html"], "staged and swapped beside the target");
+        assert_eq!(
+            names(&www),
+            ["html"],
+            "staged and swapped beside the target"
+        );
         assert_eq!(site.leftovers(), Vec::<String>::new());
     }
     // A relative link, to a folder that is not there yet.
@@ -350,7 +380,10 @@ fn a_public_folder_that_is_a_link_stays_a_link_and_its_target_gets_the_site() {
     std::os::unix::fs::symlink("../www/new-root", site.public()).unwrap();
     site.build().success();
     assert!(www.join("new-root/index.html").is_file());
-    assert!(fs::symlink_metadata(site.public()).unwrap().file_type().is_symlink());
+    assert!(fs::symlink_metadata(site.public())
+        .unwrap()
+        .file_type()
+        .is_symlink());
 }
 
 // ---- files from outside the site -----------------------------------------------------
@@ -383,7 +416,11 @@ fn links_that_lead_out_of_the_site_are_refused_by_name() {
         symlink(&target, site.path(file)).unwrap();
         let run = site.build().expect_code(1);
         assert!(run.stderr.contains(file), "names the link: {}", run.stderr);
-        assert!(run.stderr.contains("outside the site folder"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("outside the site folder"),
+            "{}",
+            run.stderr
+        );
         assert!(site.outputs() == before, "{file}: nothing was published");
         fs::remove_file(site.path(file)).unwrap();
     }
@@ -511,7 +548,10 @@ fn the_preview_never_serves_a_link_out_of_the_site_and_shows_the_error() {
     assert_eq!(status, 404, "{body}");
     assert!(!body.contains("hunter2"), "{body}");
     let (_, page) = preview.get("/");
-    assert!(page.contains("static/passwd.txt"), "the error shows: {page}");
+    assert!(
+        page.contains("static/passwd.txt"),
+        "the error shows: {page}"
+    );
     assert!(page.contains("outside the site folder"), "{page}");
     drop(preview);
 
@@ -521,5 +561,8 @@ fn the_preview_never_serves_a_link_out_of_the_site_and_shows_the_error() {
     let (status, body) = preview.get("/passwd.txt");
     assert_ne!(status, 200, "{body}");
     assert!(!body.contains("hunter2"), "{body}");
-    assert!(body.contains("static/passwd.txt"), "the error shows: {body}");
+    assert!(
+        body.contains("static/passwd.txt"),
+        "the error shows: {body}"
+    );
 }

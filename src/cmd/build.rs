@@ -62,7 +62,11 @@ pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), F
     }
     print!("{}", summary(&rendered, &target, today));
     if real != target {
-        println!("{} is a link; the site was written to {}.", target.display(), real.display());
+        println!(
+            "{} is a link; the site was written to {}.",
+            target.display(),
+            real.display()
+        );
     }
     print!("{}", removed(&previous, &rendered));
     // The command ends here, and the process with it: the system takes back the memory

@@ -87,7 +87,11 @@ pub fn run(dir: &Path, mut options: Options) -> Result<(), Failure> {
     .map_err(io)?;
     fs::write(dir.join(INCIDENTS_DIR).join(".gitkeep"), "").map_err(io)?;
     fs::write(dir.join(SCHEMA_FILE), super::schema::text() + "\n").map_err(io)?;
-    fs::write(dir.join(".gitignore"), "/public/\n/.public.*\n/.breachpage.lock\n").map_err(io)?;
+    fs::write(
+        dir.join(".gitignore"),
+        "/public/\n/.public.*\n/.breachpage.lock\n",
+    )
+    .map_err(io)?;
     println!("Created a {} site in {}.", pack.name, dir.display());
     println!("Next: fill in site.toml (contact, web address), edit content/_index.md, then run `breachpage build`.");
     println!("To start a notice: breachpage new \"Short title of the incident\"");

@@ -85,7 +85,7 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         // A file the folder's listing shows as regular is where it is listed; a link is
         // followed only as far as the site folder.
         if !regular {
-            if let Err(outside) = folder.check(&root.join(file), file) {
+            if let Some(outside) = folder.refuse(&root.join(file), file) {
                 problems.push(outside);
                 return (None, problems);
             }
@@ -289,7 +289,7 @@ fn record_files(
     diagnostics: &mut Diagnostics,
 ) -> Vec<(String, String, bool)> {
     let dir = root.join(INCIDENTS_DIR);
-    if let Err(outside) = folder.check(&dir, INCIDENTS_DIR) {
+    if let Some(outside) = folder.refuse(&dir, INCIDENTS_DIR) {
         diagnostics.push(outside);
         return Vec::new();
     }
@@ -433,7 +433,7 @@ fn read_inside(
     file: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
-    if let Err(outside) = folder.check(&root.join(file), file) {
+    if let Some(outside) = folder.refuse(&root.join(file), file) {
         diagnostics.push(outside);
         return None;
     }
