@@ -29,6 +29,10 @@ pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), F
             real.display()
         ))
     };
+    // Not a site at all (a wrong --root): say so before anything else.
+    if !root.join(crate::config::FILE).is_file() {
+        crate::content::load_config(root)?;
+    }
     // One build at a time, from before the output is first looked at until it is in place.
     let _lock = BuildLock::acquire(root, &parent_of(&real), lock::WAIT)?;
     for done in output::tidy(&real).map_err(failed)? {
@@ -157,8 +161,8 @@ fn removed(previous: &BTreeMap<String, String>, rendered: &Rendered) -> String {
             .iter()
             .find(|(withheld, _)| withheld == slug)
             .map_or_else(
-                || format!("there is no record {slug} in content/incidents any more"),
-                |(_, reason)| reason.reason(),
+                || "its record is no longer in content/incidents/".to_string(),
+                |(_, reason)| format!("withheld: {}", reason.reason()),
             );
         text.push_str(&format!("  \"{title}\" ({slug}): {why}\n"));
     }
