@@ -189,16 +189,35 @@ impl Response {
 
 /// One HTTP/1.1 request with `Connection: close`; the raw target is sent as given.
 fn request(address: SocketAddr, method: &str, target: &str) -> Response {
-    let mut stream = TcpStream::connect_timeout(&address, DEADLINE).expect("connect");
+    request_to(address, method, target, Some(&address.to_string()))
+}
+
+/// As [`request`], with the given `Host` header (none for `None`).
+fn request_to(address: SocketAddr, method: &str, target: &str, host: Option<&str>) -> Response {
+    let host = host
+        .map(|host| format!("Host: {host}\r\n"))
+        .unwrap_or_default();
+    request_raw(
+        address,
+        format!("{method} {target} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").as_bytes(),
+    )
+}
+
+/// Sends `head` as it is (from another thread, ignoring errors: the server may stop
+/// reading early) and reads the whole response.
+fn request_raw(address: SocketAddr, head: &[u8]) -> Response {
+    let stream = TcpStream::connect_timeout(&address, DEADLINE).expect("connect");
     stream.set_read_timeout(Some(DEADLINE)).unwrap();
     stream.set_write_timeout(Some(DEADLINE)).unwrap();
-    write!(
-        stream,
-        "{method} {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send request");
+    let mut writer = stream.try_clone().expect("clone stream");
+    let head = head.to_vec();
+    let sender = thread::spawn(move || {
+        let _ = writer.write_all(&head);
+    });
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read response");
+    let mut reader = stream;
+    reader.read_to_end(&mut raw).expect("read response");
+    let _ = sender.join();
     parse_response(&raw)
 }
 
@@ -232,10 +251,15 @@ struct Events {
 
 impl Events {
     fn open(address: SocketAddr) -> Events {
+        Events::try_open(address, &address.to_string()).unwrap_or_else(|head| panic!("{head}"))
+    }
+
+    /// The stream, or the head of the response that refused it.
+    fn try_open(address: SocketAddr, host: &str) -> Result<Events, String> {
         let mut stream = TcpStream::connect_timeout(&address, DEADLINE).expect("connect");
         write!(
             stream,
-            "GET /_breachpage/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /_breachpage/events HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n"
         )
         .expect("send request");
         stream.set_read_timeout(Some(DEADLINE)).unwrap();
@@ -249,13 +273,15 @@ impl Events {
             }
             head.push_str(&line);
         }
-        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        if !head.starts_with("HTTP/1.1 200") {
+            return Err(head);
+        }
         assert!(
             head.to_ascii_lowercase()
                 .contains("content-type: text/event-stream"),
             "{head}"
         );
-        Events { reader }
+        Ok(Events { reader })
     }
 
     /// The generation of the next `reload` event, within `timeout`.
@@ -775,4 +801,147 @@ fn measure(label: &str, site: &Path, file: &str, rounds: usize) {
         ms(times[times.len() / 2]),
         ms(times[times.len() - 1])
     );
+}
+
+/// DNS rebinding: a page on another site makes its own name point at 127.0.0.1 and reads
+/// the preview. Only `Host` values that name the preview are answered; the others get 421
+/// without any page content, the event stream included.
+#[test]
+fn only_host_headers_naming_the_preview_are_answered() {
+    let site = example_site();
+    let preview = Preview::start(site.path());
+    let address = preview.address;
+    let port = address.port();
+    preview.wait_for("/", "the first build", |r| r.status == 200);
+    let draft = "/notices/2026-11-20-phishing-payroll/";
+    for host in [
+        format!("{address}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+    ] {
+        let response = request_to(address, "GET", draft, Some(&host));
+        assert_eq!(response.status, 200, "{host}");
+        assert!(response.body.contains(DRAFT_TITLE), "{host}");
+    }
+    for host in [
+        Some(format!("attacker.example:{port}")),
+        Some(format!("localhost.attacker.example:{port}")),
+        Some("attacker.example".to_string()),
+        Some(format!("127.0.0.1:{}", port.wrapping_add(1))),
+        Some("localhost".to_string()),
+        None,
+    ] {
+        for path in ["/", draft, "/notices.json", "/feed.xml"] {
+            let response = request_to(address, "GET", path, host.as_deref());
+            assert_eq!(response.status, 421, "{host:?} {path}: {}", response.body);
+            assert!(
+                !response.body.contains(DRAFT_TITLE) && !response.body.contains(PAST_TITLE),
+                "{host:?} {path}: {}",
+                response.body
+            );
+        }
+        let refused = Events::try_open(address, host.as_deref().unwrap_or("attacker.example"));
+        let head = refused.err().expect("the event stream is refused");
+        assert!(head.starts_with("HTTP/1.1 421"), "{head}");
+    }
+    no_public_folder(site.path());
+}
+
+/// A request head over 64 KB is answered 431 after at most that much is read; the
+/// preview goes on serving.
+#[test]
+fn a_request_head_over_64_kb_gets_431() {
+    let site = example_site();
+    let preview = Preview::start(site.path());
+    let address = preview.address;
+    preview.wait_for("/", "the first build", |r| r.status == 200);
+    // One long header, and many short ones: both are over the bound.
+    let long = format!(
+        "GET / HTTP/1.1\r\nHost: {address}\r\nX-Padding: {}\r\n\r\n",
+        "a".repeat(200 * 1024)
+    );
+    let many = format!(
+        "GET / HTTP/1.1\r\nHost: {address}\r\n{}\r\n",
+        "X-Padding: 0123456789abcdef\r\n".repeat(4096)
+    );
+    for head in [long, many] {
+        let response = request_raw(address, head.as_bytes());
+        assert_eq!(response.status, 431, "{}", response.body);
+    }
+    // Just under the bound is fine.
+    let fits = format!(
+        "GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\nX-Padding: {}\r\n\r\n",
+        "a".repeat(60 * 1024)
+    );
+    assert_eq!(request_raw(address, fits.as_bytes()).status, 200);
+    assert_eq!(preview.get("/").status, 200);
+}
+
+/// A connection that sends nothing, or stops halfway through its request, is closed
+/// (408) within the head timeout (10 s) instead of being kept forever.
+#[test]
+fn idle_connections_are_closed() {
+    let site = example_site();
+    let preview = Preview::start(site.path());
+    let address = preview.address;
+    preview.wait_for("/", "the first build", |r| r.status == 200);
+    let started = Instant::now();
+    let openers: Vec<_> = [&b""[..], &b"GET / HTTP/1.1\r\nHost: 127"[..]]
+        .into_iter()
+        .map(|sent| {
+            thread::spawn(move || {
+                let mut stream = TcpStream::connect_timeout(&address, DEADLINE).expect("connect");
+                stream.write_all(sent).expect("send");
+                stream.set_read_timeout(Some(DEADLINE)).unwrap();
+                let mut raw = Vec::new();
+                // Before the fix this waits for the 30 s deadline and fails.
+                stream.read_to_end(&mut raw).expect("closed by the preview");
+                String::from_utf8_lossy(&raw).into_owned()
+            })
+        })
+        .collect();
+    for opener in openers {
+        let raw = opener.join().expect("client thread");
+        assert!(raw.starts_with("HTTP/1.1 408"), "{raw}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(preview.get("/").status, 200);
+}
+
+/// A closed tab frees its event stream's place at once: closing every stream lets a new
+/// tab connect right away (it used to wait about 15 s, and got 503 meanwhile).
+#[test]
+fn a_closed_event_stream_frees_its_place_at_once() {
+    let site = example_site();
+    let preview = Preview::start(site.path());
+    let address = preview.address;
+    let host = address.to_string();
+    preview.wait_for("/", "the first build", |r| r.status == 200);
+    let mut open = Vec::new();
+    let refused = loop {
+        match Events::try_open(address, &host) {
+            Ok(events) => open.push(events),
+            Err(head) => break head,
+        }
+        assert!(open.len() <= 256, "no limit on event streams");
+    };
+    assert!(refused.starts_with("HTTP/1.1 503"), "{refused}");
+    drop(open);
+    let closed = Instant::now();
+    // The places come free as the preview sees each connection close: within
+    // milliseconds, not the 15 s of a heartbeat.
+    let mut streams = Vec::new();
+    while streams.len() < 8 {
+        match Events::try_open(address, &host) {
+            Ok(events) => streams.push(events),
+            Err(head) => {
+                assert!(
+                    closed.elapsed() < Duration::from_secs(3),
+                    "a new tab is still refused {} ms after the others closed: {head}",
+                    closed.elapsed().as_millis()
+                );
+                thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
 }

@@ -1,22 +1,31 @@
 //! The one place that knows `tiny_http`. Page requests are answered by a fixed pool of
 //! workers; each event stream gets a thread of its own (up to a cap), so that open
-//! preview tabs can never take the workers that serve pages.
+//! preview tabs can never take the workers that serve pages. `tiny_http` listens on a
+//! loopback port of its own behind the [`gate`](super::gate), which bounds what it reads.
+//! Every request must name the preview in its `Host` header (see
+//! [`routes::host_allowed`]): a web page elsewhere cannot read the preview through a
+//! name that it makes point at this computer (DNS rebinding).
 
 use std::io::{self, Write};
-use std::net::SocketAddr;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use super::gate::{self, Connections, Gate};
 use super::routes::{self, Method, Reply, Routed};
 use super::{Live, Wait};
 
-/// A comment line on idle event streams, so that closed tabs are noticed.
+/// A comment line on idle event streams, so that nothing between closes them as idle.
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 pub struct Server {
+    /// The listening socket that browsers reach, read by the gate.
+    front: TcpListener,
+    /// `tiny_http`, on a loopback port that only the gate uses.
     inner: Arc<tiny_http::Server>,
+    inner_address: SocketAddr,
 }
 
 pub enum BindError {
@@ -28,35 +37,43 @@ pub enum BindError {
 
 impl Server {
     pub fn bind(address: SocketAddr) -> Result<Server, BindError> {
-        match tiny_http::Server::http(address) {
-            Ok(server) => Ok(Server {
-                inner: Arc::new(server),
-            }),
-            Err(error) => Err(
-                match error.downcast_ref::<io::Error>().map(io::Error::kind) {
-                    Some(io::ErrorKind::AddrInUse) => BindError::InUse,
-                    Some(io::ErrorKind::PermissionDenied) => BindError::Denied,
-                    Some(io::ErrorKind::AddrNotAvailable) => BindError::Unavailable,
-                    _ => BindError::Other(error.to_string()),
-                },
-            ),
-        }
+        let front = TcpListener::bind(address).map_err(|error| match error.kind() {
+            io::ErrorKind::AddrInUse => BindError::InUse,
+            io::ErrorKind::PermissionDenied => BindError::Denied,
+            io::ErrorKind::AddrNotAvailable => BindError::Unavailable,
+            _ => BindError::Other(error.to_string()),
+        })?;
+        let inner = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+            .or_else(|_| TcpListener::bind(SocketAddr::from((Ipv6Addr::LOCALHOST, 0))))
+            .map_err(|error| BindError::Other(error.to_string()))?;
+        let inner_address = inner
+            .local_addr()
+            .map_err(|error| BindError::Other(error.to_string()))?;
+        let inner = tiny_http::Server::from_listener(inner, None)
+            .map_err(|error| BindError::Other(error.to_string()))?;
+        Ok(Server {
+            front,
+            inner: Arc::new(inner),
+            inner_address,
+        })
     }
 
     pub fn local_addr(&self) -> Option<SocketAddr> {
-        self.inner.server_addr().to_ip()
+        self.front.local_addr().ok()
     }
 }
 
 pub struct Running {
     server: Arc<tiny_http::Server>,
+    gate: Gate,
     stopping: Arc<AtomicBool>,
     workers: Vec<JoinHandle<()>>,
 }
 
 impl Running {
-    /// Lets the workers finish the request in hand, then joins them.
+    /// Closes the door, lets the workers finish the request in hand, then joins them.
     pub fn stop(self) {
+        self.gate.stop();
         self.stopping.store(true, Ordering::SeqCst);
         // Each call wakes one worker blocked waiting for a request.
         for _ in &self.workers {
@@ -68,35 +85,58 @@ impl Running {
     }
 }
 
+/// What every worker shares.
+struct Shared {
+    live: Arc<Live>,
+    connections: Arc<Connections>,
+    /// The address browsers reach, which the `Host` header must name.
+    bound: SocketAddr,
+    streams: Arc<AtomicUsize>,
+    max_streams: usize,
+}
+
 pub fn start(server: Server, live: Arc<Live>, workers: usize, max_streams: usize) -> Running {
     let stopping = Arc::new(AtomicBool::new(false));
-    let streams = Arc::new(AtomicUsize::new(0));
+    let connections = Arc::new(Connections::new(Arc::clone(&live)));
+    let bound = server
+        .local_addr()
+        .unwrap_or_else(|| SocketAddr::from((Ipv4Addr::LOCALHOST, 0)));
+    let shared = Arc::new(Shared {
+        live,
+        connections: Arc::clone(&connections),
+        bound,
+        streams: Arc::new(AtomicUsize::new(0)),
+        max_streams,
+    });
     let handles = (0..workers)
         .filter_map(|n| {
             let server = Arc::clone(&server.inner);
-            let live = Arc::clone(&live);
+            let shared = Arc::clone(&shared);
             let stopping = Arc::clone(&stopping);
-            let streams = Arc::clone(&streams);
             thread::Builder::new()
                 .name(format!("breachpage-http-{n}"))
-                .spawn(move || work(&server, &live, &stopping, &streams, max_streams))
+                .spawn(move || work(&server, &shared, &stopping))
                 .ok()
         })
         .collect();
+    let gate = Gate::start(server.front, server.inner_address, connections);
     Running {
         server: server.inner,
+        gate,
         stopping,
         workers: handles,
     }
 }
 
-fn work(
-    server: &tiny_http::Server,
-    live: &Arc<Live>,
-    stopping: &AtomicBool,
-    streams: &Arc<AtomicUsize>,
-    max_streams: usize,
-) {
+fn header<'a>(request: &'a tiny_http::Request, name: &'static str) -> Option<&'a str> {
+    request
+        .headers()
+        .iter()
+        .find(|header| header.field.equiv(name))
+        .map(|header| header.value.as_str())
+}
+
+fn work(server: &tiny_http::Server, shared: &Shared, stopping: &AtomicBool) {
     loop {
         let received = server.recv();
         if stopping.load(Ordering::SeqCst) {
@@ -107,15 +147,27 @@ fn work(
             thread::sleep(Duration::from_millis(20));
             continue;
         };
+        // Only the gate reaches this port; anyone else who finds it is turned away.
+        let Some(connection) = shared
+            .connections
+            .vouched(header(&request, gate::GATE_HEADER))
+        else {
+            respond(request, routes::forbidden());
+            continue;
+        };
+        if !routes::host_allowed(header(&request, "Host"), shared.bound) {
+            respond(request, routes::misdirected(shared.bound));
+            continue;
+        }
         let method = match request.method() {
             tiny_http::Method::Get => Method::Get,
             tiny_http::Method::Head => Method::Head,
             _ => Method::Other,
         };
-        let snapshot = live.current();
+        let snapshot = shared.live.current();
         match routes::route(method, request.url(), &snapshot) {
             Routed::Reply(reply) => respond(request, reply),
-            Routed::Events => open_stream(request, live, streams, max_streams),
+            Routed::Events => open_stream(request, shared, connection),
         }
     }
 }
@@ -140,26 +192,24 @@ impl Drop for Slot {
     }
 }
 
-fn open_stream(
-    request: tiny_http::Request,
-    live: &Arc<Live>,
-    streams: &Arc<AtomicUsize>,
-    max_streams: usize,
-) {
-    if streams.fetch_add(1, Ordering::SeqCst) >= max_streams {
+fn open_stream(request: tiny_http::Request, shared: &Shared, connection: u64) {
+    let streams = &shared.streams;
+    if streams.fetch_add(1, Ordering::SeqCst) >= shared.max_streams {
         streams.fetch_sub(1, Ordering::SeqCst);
         respond(request, routes::too_many_streams());
         return;
     }
     let slot = Slot(Arc::clone(streams));
-    let live = Arc::clone(live);
+    let live = Arc::clone(&shared.live);
+    let connections = Arc::clone(&shared.connections);
     let spawned = thread::Builder::new()
         .name("breachpage-events".to_string())
         .spawn(move || {
             let _slot = slot;
             let mut writer = request.into_writer();
-            // A write fails once the tab is closed: that ends the stream.
-            let _ = stream_events(&mut *writer, &live);
+            // Ends when the gate sees the tab close (or a write fails): the slot is free.
+            let gone = || !connections.is_open(connection);
+            let _ = stream_events(&mut *writer, &live, &gone);
         });
     // Without a thread the request (and its connection) is dropped: the browser retries.
     drop(spawned);
@@ -167,13 +217,13 @@ fn open_stream(
 
 /// Writes the response head and then one `reload` event per rebuild, starting with the
 /// current generation so that a page that missed a rebuild while connecting reloads.
-fn stream_events(writer: &mut dyn Write, live: &Live) -> io::Result<()> {
+fn stream_events(writer: &mut dyn Write, live: &Live, gone: &dyn Fn() -> bool) -> io::Result<()> {
     writer.write_all(routes::EVENTS_HEAD.as_bytes())?;
     writer.write_all(b"retry: 1000\n\n")?;
     let mut seen = live.current().generation;
     write_event(writer, seen)?;
     loop {
-        match live.wait_change(seen, HEARTBEAT) {
+        match live.wait_change_unless(seen, HEARTBEAT, gone) {
             Wait::Changed(generation) => {
                 seen = generation;
                 write_event(writer, generation)?;
@@ -182,7 +232,7 @@ fn stream_events(writer: &mut dyn Write, live: &Live) -> io::Result<()> {
                 writer.write_all(b": still here\n\n")?;
                 writer.flush()?;
             }
-            Wait::Stopping => return Ok(()),
+            Wait::Stopping | Wait::Gone => return Ok(()),
         }
     }
 }

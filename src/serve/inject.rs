@@ -80,13 +80,25 @@ const SCRIPT: &str = r#"<script>
     }
   }
   if (!window.EventSource) { return; }
-  var source = new EventSource("EVENTS");
-  source.addEventListener("reload", function (event) {
-    if (event.data !== generation) {
-      source.close();
-      location.reload();
-    }
-  });
+  // A refused or broken stream (the preview restarting, too many tabs) is opened again,
+  // waiting a little longer each time, up to half a minute.
+  var delay = 1000;
+  function connect() {
+    var source = new EventSource("EVENTS");
+    source.addEventListener("open", function () { delay = 1000; });
+    source.addEventListener("reload", function (event) {
+      if (event.data !== generation) {
+        source.close();
+        location.reload();
+      }
+    });
+    source.addEventListener("error", function () {
+      if (source.readyState !== EventSource.CLOSED) { return; }
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    });
+  }
+  connect();
 })();
 </script>"#;
 

@@ -2,12 +2,15 @@
 //! the public build withholds, served over HTTP, rebuilt on every change and reloaded in
 //! the browser over Server-Sent Events. It never writes to disk.
 //!
-//! - [`http`]: the one `tiny_http` user: the listener, a bounded pool of page workers and
-//!   a thread per (capped) event stream.
+//! - [`gate`]: the listening socket: bounds each request head in size and time, and
+//!   notices at once when a tab closes.
+//! - [`http`]: the one `tiny_http` user: the `Host` check, a bounded pool of page workers
+//!   and a thread per (capped) event stream.
 //! - [`routes`]: addresses to replies, from the in-memory page set only.
 //! - [`inject`]: the reload script, the error overlay and the warnings strip.
 //! - [`watch`]: the one `notify` user: which changes trigger a rebuild, debounced.
 
+mod gate;
 mod http;
 mod inject;
 mod routes;
@@ -63,6 +66,8 @@ pub enum Wait {
     Changed(u64),
     TimedOut,
     Stopping,
+    /// The condition given to [`Live::wait_change_unless`] holds.
+    Gone,
 }
 
 impl Live {
@@ -99,13 +104,35 @@ impl Live {
         self.changed.notify_all();
     }
 
+    /// Wakes every waiter to look at its condition again (see [`Live::wait_change_unless`]).
+    /// Whoever changes what a condition reads does so before calling this.
+    pub fn nudge(&self) {
+        let _state = self.lock();
+        self.changed.notify_all();
+    }
+
     /// Blocks until the generation differs from `seen`, the server stops, or `timeout`.
+    #[cfg(test)]
     pub fn wait_change(&self, seen: u64, timeout: Duration) -> Wait {
+        self.wait_change_unless(seen, timeout, &|| false)
+    }
+
+    /// As `wait_change`, and also returns when `gone` holds, checked on every
+    /// [`Live::nudge`].
+    pub fn wait_change_unless(
+        &self,
+        seen: u64,
+        timeout: Duration,
+        gone: &dyn Fn() -> bool,
+    ) -> Wait {
         let deadline = Instant::now() + timeout;
         let mut state = self.lock();
         loop {
             if state.stopping {
                 return Wait::Stopping;
+            }
+            if gone() {
+                return Wait::Gone;
             }
             if state.snapshot.generation != seen {
                 return Wait::Changed(state.snapshot.generation);

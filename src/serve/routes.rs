@@ -2,6 +2,8 @@
 //! however encoded, can reach a file on disk; addresses with `.` or `..` segments are
 //! refused outright all the same.
 
+use std::net::{IpAddr, SocketAddr};
+
 use super::{inject, Snapshot};
 
 /// The live-reload event stream. Rendered pages never start with `_`.
@@ -100,6 +102,60 @@ pub fn route(method: Method, url: &str, snapshot: &Snapshot) -> Routed {
         return Routed::Reply(reply);
     }
     Routed::Reply(not_found(snapshot))
+}
+
+/// Whether a request's `Host` header names this preview: `localhost` or the bound address
+/// (any address literal when bound to all of them: an address cannot be rebound the way a
+/// name can), with the bound port; without a port only for port 80, as browsers send it.
+/// Any other name may be one that a web page elsewhere made point at this computer (DNS
+/// rebinding) to read the preview, drafts and withheld notices included.
+pub fn host_allowed(host: Option<&str>, bound: SocketAddr) -> bool {
+    let Some(host) = host.map(str::trim) else {
+        return false;
+    };
+    let (name, port) = if let Some(rest) = host.strip_prefix('[') {
+        let Some((inside, after)) = rest.split_once(']') else {
+            return false;
+        };
+        (inside, after)
+    } else {
+        match host.split_once(':') {
+            Some((name, port)) => (name, host.get(name.len()..).unwrap_or(port)),
+            None => (host, ""),
+        }
+    };
+    let port_ok = match port.strip_prefix(':') {
+        Some(digits) => {
+            !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && digits.parse::<u16>() == Ok(bound.port())
+        }
+        None => port.is_empty() && bound.port() == 80,
+    };
+    if !port_ok {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    match name.parse::<IpAddr>() {
+        Ok(ip) => bound.ip().is_unspecified() || ip == bound.ip(),
+        Err(_) => false,
+    }
+}
+
+/// The answer to a `Host` that does not name the preview: no page content.
+pub fn misdirected(bound: SocketAddr) -> Reply {
+    let port = bound.port();
+    Reply::text(
+        421,
+        &format!("421 Misdirected Request: this preview answers only at http://localhost:{port}/ or at the address it listens on"),
+    )
+}
+
+/// The answer to a request that did not come through the gate.
+pub fn forbidden() -> Reply {
+    Reply::text(403, "403 Forbidden")
 }
 
 pub fn too_many_streams() -> Reply {
@@ -206,6 +262,47 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+
+    #[test]
+    fn only_hosts_that_name_the_preview_are_answered() {
+        let loopback: SocketAddr = "127.0.0.1:8000".parse().unwrap();
+        let v6: SocketAddr = "[::1]:8000".parse().unwrap();
+        let any: SocketAddr = "0.0.0.0:8000".parse().unwrap();
+        let port80: SocketAddr = "127.0.0.1:80".parse().unwrap();
+        let cases: &[(&str, SocketAddr, bool)] = &[
+            ("127.0.0.1:8000", loopback, true),
+            ("localhost:8000", loopback, true),
+            ("LOCALHOST:8000", loopback, true),
+            ("[::1]:8000", v6, true),
+            ("localhost:8000", v6, true),
+            ("192.168.1.20:8000", any, true),
+            ("localhost", port80, true),
+            ("127.0.0.1", port80, true),
+            ("127.0.0.1:80", port80, true),
+            // A name a web page may have pointed at this computer.
+            ("evil.example:8000", loopback, false),
+            ("localhost.evil.example:8000", loopback, false),
+            ("evil.example:8000", any, false),
+            // Wrong or missing port, other addresses, malformed.
+            ("127.0.0.1:8001", loopback, false),
+            ("localhost", loopback, false),
+            ("127.0.0.2:8000", loopback, false),
+            ("[::1]:8000", loopback, false),
+            ("127.0.0.1:", loopback, false),
+            ("127.0.0.1:+8000", loopback, false),
+            ("[::1:8000", v6, false),
+            ("::1:8000", v6, false),
+            ("", loopback, false),
+        ];
+        for (host, bound, expected) in cases {
+            assert_eq!(
+                host_allowed(Some(host), *bound),
+                *expected,
+                "{host} on {bound}"
+            );
+        }
+        assert!(!host_allowed(None, loopback), "a request without Host");
+    }
     use crate::render::Pages;
 
     fn snapshot() -> Snapshot {
