@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::compliance::pii;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::{Clock, Pack, Trigger};
 
@@ -134,6 +135,7 @@ impl SiteConfig {
             }
         };
         config.check(text, &mut diagnostics);
+        check_texts(text, &mut diagnostics);
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
@@ -287,6 +289,56 @@ impl SiteConfig {
     /// The jurisdiction's rule pack (checked when parsing).
     pub fn pack(&self) -> Option<&'static Pack> {
         Pack::get(&self.district.jurisdiction)
+    }
+}
+
+/// Every text of site.toml is published somewhere (contacts on every page, titles,
+/// notes): none may hold a Social Security or card number.
+fn check_texts(text: &str, diagnostics: &mut Diagnostics) {
+    fn walk(value: &toml::Value, key: &mut String, found: &mut Vec<(String, pii::Finding)>) {
+        match value {
+            toml::Value::String(string) => {
+                for finding in pii::find(string, &[]) {
+                    found.push((key.clone(), finding));
+                }
+            }
+            toml::Value::Array(items) => {
+                let len = key.len();
+                for (i, item) in items.iter().enumerate() {
+                    key.push_str(&format!("[{i}]"));
+                    walk(item, key, found);
+                    key.truncate(len);
+                }
+            }
+            toml::Value::Table(table) => {
+                let len = key.len();
+                for (name, item) in table {
+                    if len > 0 {
+                        key.push('.');
+                    }
+                    key.push_str(name);
+                    walk(item, key, found);
+                    key.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return;
+    };
+    let mut found = Vec::new();
+    walk(&toml::Value::Table(table), &mut String::new(), &mut found);
+    for (key, finding) in found {
+        let near = locate_key(text, &key);
+        let from = near.bytes.start.min(text.len());
+        let location = match text.get(from..).and_then(|rest| rest.find(&finding.text)) {
+            Some(offset) => {
+                Location::from_bytes(text, from + offset..from + offset + finding.text.len())
+            }
+            None => near,
+        };
+        diagnostics.push(pii::problem(FILE, &finding, "").field(key).at(&location));
     }
 }
 

@@ -247,7 +247,7 @@ impl Diagnostics {
         // have thousands, and only the files they point into need their lines counted.
         let runs: Vec<&[&Diagnostic]> = items.chunk_by(|a, b| a.file == b.file).collect();
         let config = term::Config::default();
-        crate::parallel::map(&runs, |run| {
+        let rendered = crate::parallel::map(&runs, |run| {
             let mut files = SimpleFiles::new();
             let file = &run[0].file;
             let id = self
@@ -268,8 +268,32 @@ impl Diagnostics {
             }
             out
         })
-        .concat()
+        .concat();
+        printable(&rendered).into_owned()
     }
+}
+
+/// `text` as it may be shown on a terminal: control characters (which can move the
+/// cursor, recolour or retitle the terminal: a file named `\x1b]0;...`) and the
+/// invisible characters that reorder text (bidirectional overrides and isolates) are
+/// written as `\u{1b}`; lines and tabs are kept.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Lines longer than this (in bytes) are not quoted in reports.
@@ -357,12 +381,33 @@ pub fn render_plain(item: &Diagnostic) -> String {
     } else if let Some(found) = &item.found {
         let _ = write!(line, " (found {found})");
     }
-    line
+    printable(&line).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_show_control_characters_instead_of_sending_them_to_the_terminal() {
+        let file = "content/incidents/a\u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}.yaml";
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(Diagnostic::error(file, "bad\u{9b}31m name").found("\"x\u{1b}[31m\""));
+        for text in [
+            diagnostics.render_text(),
+            render_plain(diagnostics.sorted()[0]),
+        ] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{text:?}"
+            );
+            assert!(
+                text.contains("a\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\u{202e}.yaml"),
+                "{text}"
+            );
+        }
+        assert_eq!(printable("plain\ttext\n"), "plain\ttext\n");
+    }
 
     #[test]
     fn location_from_bytes_counts_lines_and_characters() {

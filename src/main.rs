@@ -23,7 +23,9 @@ fn main() -> ExitCode {
 
 fn report(failure: &Failure) {
     match failure {
-        Failure::Usage(message) | Failure::Io(message) => eprintln!("error: {message}"),
+        Failure::Usage(message) | Failure::Io(message) => {
+            eprintln!("error: {}", breachpage::diagnostics::printable(message));
+        }
         Failure::Config(diagnostics) => {
             eprint!("{}", diagnostics.render_text());
             if !diagnostics.is_empty() {

@@ -7,6 +7,7 @@ pub mod calendar;
 mod cases;
 mod checks;
 pub mod coverage;
+pub mod hidden;
 pub mod obligations;
 pub mod pii;
 

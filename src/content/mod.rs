@@ -58,10 +58,12 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
     let mut diagnostics = Diagnostics::new();
     let folder = SiteFolder::new(root);
     let process_text = read_inside(root, &folder, INDEX_FILE, &mut diagnostics).unwrap_or_default();
+    crate::compliance::pii::check_page(INDEX_FILE, &process_text, &mut diagnostics);
     let mut process_translations = std::collections::BTreeMap::new();
     for code in config.languages().into_iter().skip(1) {
         let file = format!("content/_index.{code}.md");
         if let Some(text) = read_inside(root, &folder, &file, &mut diagnostics) {
+            crate::compliance::pii::check_page(&file, &text, &mut diagnostics);
             process_translations.insert(code.to_string(), text);
         }
     }

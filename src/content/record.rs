@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
-use crate::compliance::pii;
+use crate::compliance::{hidden, pii};
 use crate::content::fields::{self, names, Field};
 use crate::content::yaml::{self, SpanIndex};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
@@ -159,6 +159,7 @@ impl Reader<'_> {
         let identity_protection = self.identity_protection(map);
         let pii_allow = self.pii_allow(map);
         self.pii_guard(value, &mut String::new(), &pii_allow);
+        self.hidden_guard(value, "");
         let translations = self.translations(map);
 
         let status = status?;
@@ -784,6 +785,72 @@ impl Reader<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Titles and summaries (the record's and its translations') are shown everywhere; a
+    /// character that reorders or hides text would make them read differently from the
+    /// record. Refused, with the line and the character named; drafts are warned.
+    fn hidden_guard(&mut self, value: &Value, parent: &str) {
+        let Value::Mapping(map) = value else { return };
+        for (key, item) in map {
+            let Some(key) = key.as_str() else { continue };
+            let path = join(parent, key);
+            match item {
+                Value::String(text) if matches!(key, "title" | "summary") => {
+                    let Some((at, c, name)) = hidden::first(text) else {
+                        continue;
+                    };
+                    let value = self.spans.value(&path).unwrap_or_else(|| self.start());
+                    // The character as it stands in the file, when it is written there as it
+                    // is (not as an escape such as `\u202E`).
+                    let written = self.source[value.bytes.start..]
+                        .find(c)
+                        .map(|offset| value.bytes.start + offset)
+                        .filter(|start| *start < value.bytes.end.max(value.bytes.start + 1));
+                    let location = match written {
+                        Some(start) => {
+                            Location::from_bytes(self.source, start..start + c.len_utf8())
+                        }
+                        None => value,
+                    };
+                    let what = if hidden::reorders(c) {
+                        "it changes the order in which the text around it is shown, so the notice would read differently from what is written here"
+                    } else {
+                        "it is invisible, and can hide inside words and numbers"
+                    };
+                    let before: String = text[..at]
+                        .chars()
+                        .rev()
+                        .take(20)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    let message = format!(
+                        "line {}: this {key} contains {name} (U+{:04X}) after \"{}\": {what}",
+                        location.line,
+                        u32::from(c),
+                        before.trim_start()
+                    );
+                    let problem = if self.draft {
+                        Diagnostic::warning(self.file, message)
+                    } else {
+                        Diagnostic::error(self.file, message)
+                    };
+                    self.diagnostics.push(
+                        problem.field(path.as_str()).at(&location).hint(
+                            "delete the character: retype the words around it, or paste the text as plain text",
+                        ),
+                    );
+                }
+                Value::Mapping(_)
+                    if key == "translations" || parent.starts_with("translations") =>
+                {
+                    self.hidden_guard(item, &path);
+                }
+                _ => {}
+            }
         }
     }
 

@@ -122,7 +122,19 @@ pub fn escape(text: &str) -> String {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&#39;",
+            b'\'' => "&#39;",
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters in XML: removed.
+            0xEF => match text.as_bytes().get(at + 1..at + 3) {
+                Some([0xBF, 0xBE | 0xBF]) => {
+                    out.push_str(&text[copied..at]);
+                    copied = at + 3;
+                    continue;
+                }
+                _ => continue,
+            },
+            // Control characters have no place in a page, and make an XML feed unreadable
+            // (not even `&#1;` is allowed): removed.
+            _ => "",
         };
         out.push_str(&text[copied..at]);
         out.push_str(entity);
@@ -141,6 +153,13 @@ const ESCAPED: [bool; 256] = {
         table[bytes[i] as usize] = true;
         i += 1;
     }
+    // C0 controls but tab, line feed and carriage return; 0xEF starts U+FFFE and U+FFFF.
+    let mut control = 0;
+    while control < 0x20 {
+        table[control] = !matches!(control, 0x09 | 0x0A | 0x0D);
+        control += 1;
+    }
+    table[0xEF] = true;
     table
 };
 
@@ -187,5 +206,13 @@ mod tests {
             "Caf\u{e9} &lt;b&gt;\u{1f600}&lt;/b&gt;&amp;"
         );
         assert_eq!(escape("plain"), "plain");
+    }
+
+    #[test]
+    fn characters_that_xml_forbids_are_removed() {
+        assert_eq!(
+            escape("a\u{0}b\u{1b}[31mc\u{7}\td\ne\u{FFFE}f\u{FFFF}g\u{FFFD}\u{F000}<"),
+            "ab[31mc\td\nefg\u{FFFD}\u{F000}&lt;"
+        );
     }
 }
