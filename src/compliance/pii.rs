@@ -97,9 +97,16 @@ pub fn normalize(text: &str) -> Normalized {
             (c, c.len_utf8())
         };
         let span = at..at + len;
-        for n in std::iter::once(decoded).nfkc() {
-            if let Some(n) = unify(n) {
-                out.push(n, span.clone());
+        if decoded.is_ascii() {
+            // ASCII is its own NFKC form: the common case, without the tables.
+            if let Some(n) = unify(decoded) {
+                out.push(n, span);
+            }
+        } else {
+            for n in std::iter::once(decoded).nfkc() {
+                if let Some(n) = unify(n) {
+                    out.push(n, span.clone());
+                }
             }
         }
         at += len;
