@@ -9,6 +9,7 @@ use std::sync::Arc;
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -247,7 +248,8 @@ impl Diagnostics {
         // have thousands, and only the files they point into need their lines counted.
         let runs: Vec<&[&Diagnostic]> = items.chunk_by(|a, b| a.file == b.file).collect();
         let config = term::Config::default();
-        crate::parallel::map(&runs, |run| {
+        runs.par_iter()
+            .map(|run| {
             let mut files = SimpleFiles::new();
             let file = &run[0].file;
             let id = self
@@ -268,6 +270,7 @@ impl Diagnostics {
             }
             out
         })
+        .collect::<Vec<String>>()
         .concat()
     }
 }

@@ -14,7 +14,6 @@ pub mod diagnostics;
 pub mod jurisdiction;
 pub mod model;
 pub mod output;
-pub mod parallel;
 pub mod render;
 pub mod serve;
 pub mod suggest;
