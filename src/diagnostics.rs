@@ -250,28 +250,28 @@ impl Diagnostics {
         let config = term::Config::default();
         runs.par_iter()
             .map(|run| {
-            let mut files = SimpleFiles::new();
-            let file = &run[0].file;
-            let id = self
-                .sources
-                .get(file)
-                .map(|text| files.add(file.clone(), Arc::clone(text)));
-            let mut out = String::new();
-            for item in *run {
-                // A line too long to read is not quoted; the position is given instead.
-                let file_id = id.filter(|_| !self.line_too_long(item));
-                let snippet = to_snippet(item, file_id);
-                match term::emit_into_string(&config, &files, &snippet) {
-                    Ok(text) => out.push_str(&text),
-                    Err(_) => {
-                        let _ = writeln!(out, "{}", render_plain(item));
+                let mut files = SimpleFiles::new();
+                let file = &run[0].file;
+                let id = self
+                    .sources
+                    .get(file)
+                    .map(|text| files.add(file.clone(), Arc::clone(text)));
+                let mut out = String::new();
+                for item in *run {
+                    // A line too long to read is not quoted; the position is given instead.
+                    let file_id = id.filter(|_| !self.line_too_long(item));
+                    let snippet = to_snippet(item, file_id);
+                    match term::emit_into_string(&config, &files, &snippet) {
+                        Ok(text) => out.push_str(&text),
+                        Err(_) => {
+                            let _ = writeln!(out, "{}", render_plain(item));
+                        }
                     }
                 }
-            }
-            out
-        })
-        .collect::<Vec<String>>()
-        .concat()
+                out
+            })
+            .collect::<Vec<String>>()
+            .concat()
     }
 }
 

@@ -72,7 +72,11 @@ impl SpanIndex {
     /// Where the value of `path` is written, falling back to its key.
     pub fn value(&self, path: &str) -> Option<Location> {
         let spans = self.spans();
-        spans.values.get(path).or_else(|| spans.keys.get(path)).cloned()
+        spans
+            .values
+            .get(path)
+            .or_else(|| spans.keys.get(path))
+            .cloned()
     }
 }
 
