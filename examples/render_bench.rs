@@ -13,10 +13,6 @@ use std::time::Instant;
 
 use breachpage::render::{self, RenderOptions};
 
-// The allocator of the breachpage binary, so that the timings are comparable.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(root) = args.first() else {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
+use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -247,28 +248,31 @@ impl Diagnostics {
         // have thousands, and only the files they point into need their lines counted.
         let runs: Vec<&[&Diagnostic]> = items.chunk_by(|a, b| a.file == b.file).collect();
         let config = term::Config::default();
-        let rendered = crate::parallel::map(&runs, |run| {
-            let mut files = SimpleFiles::new();
-            let file = &run[0].file;
-            let id = self
-                .sources
-                .get(file)
-                .map(|text| files.add(file.clone(), Arc::clone(text)));
-            let mut out = String::new();
-            for item in *run {
-                // A line too long to read is not quoted; the position is given instead.
-                let file_id = id.filter(|_| !self.line_too_long(item));
-                let snippet = to_snippet(item, file_id);
-                match term::emit_into_string(&config, &files, &snippet) {
-                    Ok(text) => out.push_str(&text),
-                    Err(_) => {
-                        let _ = writeln!(out, "{}", render_plain(item));
+        let rendered = runs
+            .par_iter()
+            .map(|run| {
+                let mut files = SimpleFiles::new();
+                let file = &run[0].file;
+                let id = self
+                    .sources
+                    .get(file)
+                    .map(|text| files.add(file.clone(), Arc::clone(text)));
+                let mut out = String::new();
+                for item in *run {
+                    // A line too long to read is not quoted; the position is given instead.
+                    let file_id = id.filter(|_| !self.line_too_long(item));
+                    let snippet = to_snippet(item, file_id);
+                    match term::emit_into_string(&config, &files, &snippet) {
+                        Ok(text) => out.push_str(&text),
+                        Err(_) => {
+                            let _ = writeln!(out, "{}", render_plain(item));
+                        }
                     }
                 }
-            }
-            out
-        })
-        .concat();
+                out
+            })
+            .collect::<Vec<String>>()
+            .concat();
         printable(&rendered).into_owned()
     }
 }

@@ -16,7 +16,6 @@ pub mod jurisdiction;
 pub mod lock;
 pub mod model;
 pub mod output;
-pub mod parallel;
 pub mod render;
 pub mod serve;
 pub mod suggest;

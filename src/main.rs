@@ -2,26 +2,23 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use breachpage::cli::Cli;
+use breachpage::cli::{Cli, Command};
 use breachpage::Failure;
-
-/// A build makes millions of small allocations on several threads; mimalloc serves them
-/// in a fraction of the time the system allocator takes.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Only `build` writes the site, so only its failures say what was left as it was.
+    let builds = matches!(cli.command, Command::Build { .. });
     match breachpage::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            report(&failure);
+            report(&failure, builds);
             ExitCode::from(failure.exit_code())
         }
     }
 }
 
-fn report(failure: &Failure) {
+fn report(failure: &Failure, builds: bool) {
     match failure {
         Failure::Usage(message) | Failure::Io(message) => {
             eprintln!("error: {}", breachpage::diagnostics::printable(message));
@@ -29,15 +26,25 @@ fn report(failure: &Failure) {
         Failure::Config(diagnostics) => {
             eprint!("{}", diagnostics.render_text());
             if !diagnostics.is_empty() {
-                eprintln!("site.toml must be fixed first; nothing was built or changed.");
+                let unchanged = if builds {
+                    "; nothing was built or changed"
+                } else {
+                    ""
+                };
+                eprintln!("site.toml must be fixed first{unchanged}.");
             }
         }
         Failure::Site(diagnostics) => {
             eprint!("{}", diagnostics.render_text());
             let errors = diagnostics.error_count();
             if errors > 0 {
+                let unchanged = if builds {
+                    "; nothing was written, and any site built before is unchanged"
+                } else {
+                    ""
+                };
                 eprintln!(
-                    "{errors} error{} found; nothing was written, and any site built before is unchanged.",
+                    "{errors} error{} found{unchanged}.",
                     if errors == 1 { "" } else { "s" }
                 );
             }

@@ -574,9 +574,29 @@ fn check_writes_nothing_even_when_the_site_has_errors() {
         "{}",
         run.stderr
     );
+    // check never writes, so it does not say that nothing was written; build does.
+    assert!(run.stderr.contains("1 error found.\n"), "{}", run.stderr);
+    assert!(!run.stderr.contains("written"), "{}", run.stderr);
     site.check_json();
     assert!(site.everything() == before, "check changed the site folder");
     assert!(!site.public().exists());
+    let build = site.build().expect_code(1);
+    assert!(
+        build.stderr.contains("1 error found; nothing was written"),
+        "{}",
+        build.stderr
+    );
+    // The same for a site.toml that must be fixed first.
+    let toml = site.read("site.toml");
+    site.edit("site.toml", "jurisdiction = \"NY\"\n", "");
+    let run = site.run(&["check", "--today", TODAY]).expect_code(2);
+    assert!(
+        run.stderr.contains("site.toml must be fixed first.\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("nothing was built"), "{}", run.stderr);
+    site.write("site.toml", &toml);
 
     // Nor does it touch an output built earlier.
     site.remove(RECORD);

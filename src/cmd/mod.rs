@@ -109,54 +109,16 @@ pub fn validate_and_render_with(
     finish(render::render(&site, &theme, options), diagnostics)
 }
 
-/// What the preview keeps from one rebuild to the next: parsed records, templates and
-/// the pages of notices, each used again only while what it came from is unchanged.
-#[derive(Default)]
-pub struct Reuse {
-    records: content::RecordCache,
-    pages: render::PageCache,
-}
-
-impl Reuse {
-    /// How many records the last rebuild took as they were, and how many notices' pages
-    /// (counted once per language).
-    pub fn reused(&self) -> (usize, usize) {
-        (self.records.reused(), self.pages.reused())
-    }
-}
-
-/// [`validate_and_render_with`], reusing what is unchanged since the last call with the
-/// same `reuse`. The result is the same as without it.
-pub fn validate_and_render_reusing(
-    root: &Path,
-    options: &RenderOptions,
-    reuse: &Reuse,
-) -> Result<(Rendered, Diagnostics), Failure> {
-    let (site, theme, diagnostics) = validate_reusing(root, options.today, Some(&reuse.records))?;
-    finish(
-        render::render_reusing(&site, &theme, options, Some(&reuse.pages)),
-        diagnostics,
-    )
-}
-
 /// Loads and validates the site and its theme: everything before rendering. On failure,
 /// every problem found; on success, the warnings.
 pub fn validate(
     root: &Path,
     today: chrono::NaiveDate,
 ) -> Result<(Site, Theme, Diagnostics), Failure> {
-    validate_reusing(root, today, None)
-}
-
-fn validate_reusing(
-    root: &Path,
-    today: chrono::NaiveDate,
-    records: Option<&content::RecordCache>,
-) -> Result<(Site, Theme, Diagnostics), Failure> {
     let Loaded {
         site,
         mut diagnostics,
-    } = content::load_reusing(root, records)?;
+    } = content::load(root)?;
     diagnostics.extend(crate::compliance::check(&site, today));
     let theme = match Theme::load(root, &site.config.site.theme) {
         Ok(theme) => Some(theme),

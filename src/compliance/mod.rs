@@ -12,6 +12,7 @@ pub mod obligations;
 pub mod pii;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
@@ -20,11 +21,15 @@ use crate::model::Site;
 /// warnings, listing what is still needed before they can be published.
 pub fn check(site: &Site, today: NaiveDate) -> Diagnostics {
     // Each record is checked on its own, on every core; the findings keep record order.
-    let found = crate::parallel::map(&site.incidents, |incident| {
-        let mut diagnostics = Diagnostics::new();
-        checks::check_incident(incident, site, today, &mut diagnostics);
-        diagnostics
-    });
+    let found: Vec<Diagnostics> = site
+        .incidents
+        .par_iter()
+        .map(|incident| {
+            let mut diagnostics = Diagnostics::new();
+            checks::check_incident(incident, site, today, &mut diagnostics);
+            diagnostics
+        })
+        .collect();
     let mut diagnostics = Diagnostics::new();
     for one in found {
         diagnostics.extend(one);

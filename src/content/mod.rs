@@ -2,17 +2,15 @@
 //! validated into the [`Site`] model. Every problem in every file is collected.
 
 pub mod fields;
-mod prefetch;
 pub mod record;
 mod syntax;
 pub mod yaml;
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Read as _;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -41,12 +39,6 @@ pub struct Loaded {
 /// Loads and validates the site at `root`. A missing or invalid `site.toml` is a
 /// configuration failure; problems in records are returned as diagnostics.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
-    load_reusing(root, None)
-}
-
-/// [`load`], taking records whose text has not changed from `reuse` instead of parsing
-/// them again (for the preview, which loads the site after every save).
-pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, Failure> {
     let config = load_config(root)?;
     let Some(pack) = config.pack() else {
         // `SiteConfig::parse` has already rejected unknown jurisdictions.
@@ -68,61 +60,20 @@ pub fn load_reusing(root: &Path, reuse: Option<&RecordCache>) -> Result<Loaded, 
         }
     }
     let files = record_files(root, &folder, &mut diagnostics);
-    if let Some(cache) = reuse {
-        cache.reused.store(0, Ordering::Relaxed);
-    }
-    // The disk is asked for every record at once, so that no core waits on it in turn
-    // (when no thread can be made for that, records are simply read one after another).
-    let paths: Vec<_> = files
-        .iter()
-        .map(|(file, _, regular)| (root.join(file), *regular))
-        .collect();
-    let hints = std::thread::Builder::new()
-        .name("prefetch".into())
-        .spawn(move || prefetch::hint_all(&paths))
-        .ok();
     // Records are read on every core; each keeps its own diagnostics, merged in file order.
-    let read = crate::parallel::map(&files, |(file, slug, regular)| {
-        let mut problems = Diagnostics::new();
-        // A file the folder's listing shows as regular is where it is listed; a link is
-        // followed only as far as the site folder.
-        if !regular {
-            if let Some(outside) = folder.refuse(&root.join(file), file) {
-                problems.push(outside);
-                return (None, problems);
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|(file, slug, regular)| {
+            // A file the folder's listing shows as regular is where it is listed; a link is
+            // followed only as far as the site folder.
+            if !regular {
+                if let Some(outside) = folder.refuse(&root.join(file), file) {
+                    return (None, single(outside));
+                }
             }
-        }
-        let Some(source) = read_record(root, file, &mut problems) else {
-            return (None, problems);
-        };
-        if let Some(known) = reuse.and_then(|cache| cache.get(file, &source)) {
-            return known;
-        }
-        let incident = record::parse(file, slug, &source, &mut problems);
-        let (errors, warnings) = problems.truncate(MAX_PROBLEMS_PER_FILE);
-        if errors + warnings > 0 {
-            let more = format!(
-                "{} more problems in this file are not listed ({errors} errors, {warnings} warnings)",
-                errors + warnings
-            );
-            let hint = "fix the problems listed for this file and check again; it may be damaged, or not a record at all";
-            problems.push(match errors {
-                0 => Diagnostic::warning(file.as_str(), more).hint(hint),
-                _ => Diagnostic::error(file.as_str(), more).hint(hint),
-            });
-        }
-        if let Some(cache) = reuse {
-            cache.put(file, source, (incident.clone(), problems.clone()));
-        }
-        (incident, problems)
-    });
-    if let Some(cache) = reuse {
-        cache.keep_only(files.iter().map(|(file, ..)| file.as_str()));
-    }
-    // Hints do not fail, and a panic in one would not matter.
-    if let Some(hints) = hints {
-        let _ = hints.join();
-    }
+            read_and_parse(root, file, slug)
+        })
+        .collect();
     let mut incidents = Vec::with_capacity(read.len());
     for (incident, problems) in read {
         diagnostics.extend(problems);
@@ -229,50 +180,26 @@ fn read_bytes(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Unreadable> {
     Ok(Some(bytes))
 }
 
-/// Parsed records kept between loads, by file, with the text they were parsed from.
-#[derive(Default)]
-pub struct RecordCache {
-    parsed: Mutex<HashMap<String, (String, Parsed)>>,
-    /// Records the last load took from before.
-    reused: AtomicUsize,
-}
-
-/// What reading one record gave: the incident (when it has no errors) and its problems.
-type Parsed = (Option<Incident>, Diagnostics);
-
-impl RecordCache {
-    /// What `file` gave when its text was `source`, if it has been parsed with that text.
-    fn get(&self, file: &str, source: &str) -> Option<Parsed> {
-        let parsed = self.lock();
-        let (text, result) = parsed.get(file)?;
-        if text != source {
-            return None;
-        }
-        self.reused.fetch_add(1, Ordering::Relaxed);
-        Some(result.clone())
+/// Reads and parses one record: the incident (when it has no errors) and its problems.
+fn read_and_parse(root: &Path, file: &str, slug: &str) -> (Option<Incident>, Diagnostics) {
+    let mut problems = Diagnostics::new();
+    let Some(source) = read_record(root, file, &mut problems) else {
+        return (None, problems);
+    };
+    let incident = record::parse(file, slug, &source, &mut problems);
+    let (errors, warnings) = problems.truncate(MAX_PROBLEMS_PER_FILE);
+    if errors + warnings > 0 {
+        let more = format!(
+            "{} more problems in this file are not listed ({errors} errors, {warnings} warnings)",
+            errors + warnings
+        );
+        let hint = "fix the problems listed for this file and check again; it may be damaged, or not a record at all";
+        problems.push(match errors {
+            0 => Diagnostic::warning(file, more).hint(hint),
+            _ => Diagnostic::error(file, more).hint(hint),
+        });
     }
-
-    /// How many records the last load took from before.
-    pub fn reused(&self) -> usize {
-        self.reused.load(Ordering::Relaxed)
-    }
-
-    fn put(&self, file: &str, source: String, result: Parsed) {
-        self.lock().insert(file.to_string(), (source, result));
-    }
-
-    /// Forgets records that are no longer in the site.
-    fn keep_only<'a>(&self, files: impl Iterator<Item = &'a str>) {
-        let files: std::collections::HashSet<&str> = files.collect();
-        self.lock().retain(|file, _| files.contains(file.as_str()));
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (String, Parsed)>> {
-        // Entries are inserted whole, so a panic elsewhere cannot leave one half-written.
-        self.parsed
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
+    (incident, problems)
 }
 
 fn single(diagnostic: Diagnostic) -> Diagnostics {

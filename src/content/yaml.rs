@@ -3,7 +3,7 @@
 //! problem can point at its line even after the first one (serde reports only one).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use saphyr_parser::{Event, Parser, Span};
 
@@ -32,31 +32,12 @@ pub struct SyntaxError {
 }
 
 /// Locations by field path: `title`, `affected.count`, `data[1]`, `updates[0].date`.
-/// Only a record with a problem needs them, so the index is built on first use; and the
-/// first questions are answered by reading only as far as the answer (most problems are
-/// about fields near the top of a record, and its long texts come later).
-#[derive(Debug, Default)]
+/// Only a record with a problem needs them, so the index is built from the record's text
+/// when first asked, and kept.
+#[derive(Debug, Default, Clone)]
 pub struct SpanIndex {
     source: Arc<str>,
-    /// The whole index, once built.
     spans: OnceLock<Spans>,
-    /// Until then: how many times part of the file was read, and the index of the part
-    /// the last (and longest) of those reads went through.
-    partial: Mutex<(usize, Spans)>,
-}
-
-/// How many times part of a file is read before the whole index is built: a record with
-/// many problems is read whole once, not once a problem.
-const PARTIAL_READS: usize = 4;
-
-impl Clone for SpanIndex {
-    fn clone(&self) -> SpanIndex {
-        SpanIndex {
-            source: Arc::clone(&self.source),
-            spans: self.spans.clone(),
-            partial: Mutex::new(self.partial().clone()),
-        }
-    }
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -70,7 +51,7 @@ impl SpanIndex {
     pub fn new(source: Arc<str>) -> SpanIndex {
         SpanIndex {
             source,
-            ..SpanIndex::default()
+            spans: OnceLock::new(),
         }
     }
 
@@ -79,66 +60,23 @@ impl SpanIndex {
         &self.source
     }
 
-    pub fn shared_source(&self) -> Arc<str> {
-        Arc::clone(&self.source)
-    }
-
     fn spans(&self) -> &Spans {
         self.spans.get_or_init(|| index(&self.source))
     }
 
     /// Where the key of `path` is written (for "unknown field" and "missing" problems).
     pub fn key(&self, path: &str) -> Option<Location> {
-        self.find(|spans| spans.keys.get(path))
+        self.spans().keys.get(path).cloned()
     }
 
     /// Where the value of `path` is written, falling back to its key.
     pub fn value(&self, path: &str) -> Option<Location> {
-        // Reading can stop at the value; that there is none is known only at the end.
-        self.find(|spans| spans.values.get(path))
-            .or_else(|| self.spans().keys.get(path).cloned())
-    }
-
-    /// What `found` finds in the index: in the whole index when it is built, or else in
-    /// what earlier reads indexed, or else by reading the file until `found` has an
-    /// answer (and one node further, which is the value when the answer is its key).
-    /// Reading to the end builds the whole index.
-    fn find(&self, found: impl Fn(&Spans) -> Option<&Location>) -> Option<Location> {
-        if let Some(spans) = self.spans.get() {
-            return found(spans).cloned();
-        }
-        {
-            let partial = self.partial();
-            if let Some(location) = found(&partial.1) {
-                return Some(location.clone());
-            }
-            if partial.0 >= PARTIAL_READS {
-                drop(partial);
-                return found(self.spans()).cloned();
-            }
-        }
-        let mut indexer = Indexer::new(&self.source);
-        let mut answer = None;
-        for item in Parser::new_from_str(&self.source) {
-            let Ok((event, span)) = item else { break };
-            if !indexer.on_event(event, span) {
-                break;
-            }
-            if answer.is_some() {
-                let mut partial = self.partial();
-                *partial = (partial.0 + 1, indexer.spans);
-                return answer;
-            }
-            answer = found(&indexer.spans).cloned();
-        }
-        let spans = self.spans.get_or_init(|| indexer.spans);
-        answer.or_else(|| found(spans).cloned())
-    }
-
-    fn partial(&self) -> MutexGuard<'_, (usize, Spans)> {
-        self.partial
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        let spans = self.spans();
+        spans
+            .values
+            .get(path)
+            .or_else(|| spans.keys.get(path))
+            .cloned()
     }
 }
 
@@ -523,40 +461,6 @@ mod tests {
     }
 
     #[test]
-    fn partial_reads_answer_as_the_whole_index_would() {
-        let whole = parse(RECORD).unwrap().spans;
-        let spans = whole.spans().clone();
-        let mut paths: Vec<&String> = spans.keys.keys().chain(spans.values.keys()).collect();
-        paths.sort();
-        paths.dedup();
-        let expected_value = |path: &str| {
-            spans
-                .values
-                .get(path)
-                .or_else(|| spans.keys.get(path))
-                .cloned()
-        };
-        // Each path asked first of a fresh index, and all of them, in both orders, of one.
-        for path in &paths {
-            let fresh = parse(RECORD).unwrap().spans;
-            assert_eq!(fresh.key(path), spans.keys.get(*path).cloned(), "{path}");
-            let fresh = parse(RECORD).unwrap().spans;
-            assert_eq!(fresh.value(path), expected_value(path), "{path}");
-        }
-        for order in [paths.clone(), paths.iter().rev().copied().collect()] {
-            let shared = parse(RECORD).unwrap().spans;
-            for path in order {
-                assert_eq!(shared.value(path), expected_value(path), "{path}");
-                assert_eq!(shared.key(path), spans.keys.get(path).cloned(), "{path}");
-                assert_eq!(shared.key("no.such.field"), None);
-            }
-            // After a few partial reads the whole index is built, and read from then on.
-            assert!(shared.spans.get().is_some());
-            assert!(shared.partial().0 <= PARTIAL_READS);
-        }
-    }
-
-    #[test]
     fn nodes_are_located_as_a_scan_from_the_top_would() {
         let long = "x, ".repeat(300);
         // Accented text, and the same in plain ASCII (which is indexed another way).
@@ -634,9 +538,8 @@ mod tests {
         assert_eq!(error.duplicate.map(|(_, at)| at.line), Some(2));
     }
 
-    // The YAML reader copies runs of plain ASCII at once (vendor/unsafe-libyaml): text
-    // longer than its 16 KiB buffer, with other characters among it and after it, must
-    // read as before, and a character YAML forbids must still be found where it is.
+    // Text longer than the YAML reader's 16 KiB buffer, with other characters among it and
+    // after it, reads whole, and a character YAML forbids is found where it is.
     #[test]
     fn long_texts_read_whole_and_forbidden_characters_are_found() {
         let long = "plain words, ".repeat(2_000);

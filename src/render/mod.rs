@@ -7,15 +7,15 @@ pub mod format;
 pub mod markdown;
 mod notices_json;
 mod preview;
-mod reuse;
 pub mod templates;
 pub mod view;
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -24,7 +24,6 @@ use crate::model::{Incident, Site, Status};
 use crate::theme::Theme;
 use crate::visibility::{visibility, Withheld};
 use format::Strings;
-pub use reuse::PageCache;
 use templates::Templates;
 use view::{
     AgencyView, ContactView, NoticeDefaults, NoticeView, ReleaseView, SiteView, SummaryView,
@@ -104,19 +103,8 @@ pub fn render(
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
-    render_reusing(site, theme, options, None)
-}
-
-/// [`render`], taking the templates and the pages of unchanged notices from `reuse`
-/// (for the preview, which renders the site after every save) and keeping them there.
-pub fn render_reusing(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    reuse: Option<&PageCache>,
-) -> Result<Rendered, Diagnostics> {
     let pages = Mutex::new(Pages::new());
-    let mut rendered = render_with(site, theme, options, &pages, reuse)?;
+    let mut rendered = render_to(site, theme, options, &pages)?;
     rendered.pages = pages
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -131,20 +119,7 @@ pub fn render_to(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
-    render_with(site, theme, options, sink, None)
-}
-
-fn render_with(
-    site: &Site,
-    theme: &Theme,
-    options: &RenderOptions,
-    sink: &dyn Sink,
-    reuse: Option<&PageCache>,
-) -> Result<Rendered, Diagnostics> {
-    let templates = match reuse {
-        Some(cache) => cache.begin(site, theme, options)?,
-        None => Arc::new(Templates::new(theme)?),
-    };
+    let templates = Templates::new(theme)?;
     let languages = languages(site, theme)?;
     let mut current: Vec<&Incident> = Vec::new();
     let mut past: Vec<&Incident> = Vec::new();
@@ -192,7 +167,6 @@ fn render_with(
         today: options.today,
         preview: options.preview,
         sink,
-        reuse,
         paths: BTreeSet::new(),
         problems: Diagnostics::new(),
         warnings: Diagnostics::new(),
@@ -281,7 +255,7 @@ struct Renderer<'a> {
     /// The context every page of the current language starts from: [`Common`] without
     /// the fields that depend on the page.
     common: Context,
-    templates: Arc<Templates>,
+    templates: Templates,
     /// The language being rendered, its strings, and where its pages go (`""`, `es/`).
     strings: Strings<'a>,
     lang: String,
@@ -292,8 +266,6 @@ struct Renderer<'a> {
     today: NaiveDate,
     preview: bool,
     sink: &'a dyn Sink,
-    /// Where notices' pages are kept between the preview's renders.
-    reuse: Option<&'a PageCache>,
     /// Every path handed to the sink.
     paths: BTreeSet<String>,
     problems: Diagnostics,
@@ -306,8 +278,6 @@ struct Renderer<'a> {
 struct Produced {
     paths: Vec<String>,
     problems: Vec<Diagnostic>,
-    /// A copy of each page, when the pages are to be kept for the next render.
-    copies: Option<reuse::PageList>,
 }
 
 /// What a thread rendering notices keeps from one notice to the next: the notice pages'
@@ -465,24 +435,26 @@ impl Renderer<'_> {
             others.push(Task::NoticesJson);
         }
         let this = &*self;
-        let (notices_done, others_done) = std::thread::scope(|scope| {
-            let notices_done = scope.spawn(|| {
-                crate::parallel::map_with(
-                    &notices,
-                    || None,
-                    |scratch, (incident, withheld)| this.notice_task(incident, *withheld, scratch),
-                )
-            });
-            let summaries = OnceCell::new();
-            let others_done: Vec<Produced> = others
-                .iter()
-                .map(|task| this.list_page(task, lists, &summaries))
-                .collect();
-            let notices_done = notices_done
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (notices_done, others_done)
-        });
+        let (notices_done, others_done) = rayon::join(
+            || {
+                notices
+                    .par_iter()
+                    .map_init(
+                        || None,
+                        |scratch, (incident, withheld)| {
+                            this.notice_task(incident, *withheld, scratch)
+                        },
+                    )
+                    .collect::<Vec<_>>()
+            },
+            || {
+                let summaries = OnceCell::new();
+                others
+                    .iter()
+                    .map(|task| this.list_page(task, lists, &summaries))
+                    .collect::<Vec<Produced>>()
+            },
+        );
         let mut done: Vec<(u8, Produced)> = others
             .iter()
             .map(Task::order)
@@ -535,9 +507,6 @@ impl Renderer<'_> {
         withheld: Option<Withheld>,
         scratch: &mut Option<NoticeScratch>,
     ) -> Produced {
-        if let Some(produced) = self.reused(incident, withheld) {
-            return produced;
-        }
         let scratch = scratch.get_or_insert_with(|| NoticeScratch {
             context: self.notice_context(),
             defaults: NoticeDefaults::new(self.site.pack, self.strings),
@@ -573,9 +542,6 @@ impl Renderer<'_> {
         match self.templates.render_into(template, context, buffer) {
             Ok(()) => {
                 let path = format!("{}{path}", self.prefix);
-                if let Some(copies) = &mut out.copies {
-                    copies.push((path.clone(), buffer.clone()));
-                }
                 self.sink.put_slice(&path, buffer);
                 out.paths.push(path);
             }
@@ -697,34 +663,12 @@ impl Renderer<'_> {
         withheld: Option<Withheld>,
         scratch: &mut NoticeScratch,
     ) -> Produced {
-        let mut out = Produced {
-            copies: self.reuse.map(|_| Vec::new()),
-            ..Produced::default()
-        };
+        let mut out = Produced::default();
         self.notice_pages(&mut out, original, withheld, scratch);
         for key in ["preview", "notice", "page_url", "release"] {
             scratch.context.remove(key);
         }
-        if let (Some(cache), Some(copies)) = (self.reuse, out.copies.take()) {
-            cache.keep(&self.lang, original, withheld, copies, out.problems.clone());
-        }
         out
-    }
-
-    /// A notice's pages as the last render made them, handed to the sink again, if
-    /// nothing they depend on has changed.
-    fn reused(&self, incident: &Incident, withheld: Option<Withheld>) -> Option<Produced> {
-        let (pages, problems) = self.reuse?.reuse(&self.lang, incident, withheld)?;
-        let mut paths = Vec::with_capacity(pages.len());
-        for (path, bytes) in pages {
-            self.sink.put(&path, bytes);
-            paths.push(path);
-        }
-        Some(Produced {
-            paths,
-            problems,
-            copies: None,
-        })
     }
 
     fn notice_pages(

@@ -157,8 +157,6 @@ struct Builder {
     today: Option<NaiveDate>,
     live: Arc<Live>,
     running: Mutex<()>,
-    /// What the last rebuild made that the next can use again.
-    reuse: cmd::Reuse,
 }
 
 impl Builder {
@@ -172,7 +170,7 @@ impl Builder {
             today,
             preview: true,
         };
-        let result = cmd::validate_and_render_reusing(&self.root, &options, &self.reuse);
+        let result = cmd::validate_and_render_with(&self.root, &options);
         let previous = self.live.current();
         let generation = previous.generation + 1;
         let took = started.elapsed().as_millis();
@@ -287,7 +285,6 @@ pub fn run(options: &Options) -> Result<(), Failure> {
         today: options.today,
         live: Arc::clone(&live),
         running: Mutex::new(()),
-        reuse: cmd::Reuse::default(),
     });
     // Watching starts before the first build, so that no change made during it is missed.
     let watcher = {
