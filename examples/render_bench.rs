@@ -11,7 +11,8 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use breachpage::render::{self, RenderOptions};
+use breachpage::render::RenderOptions;
+use breachpage::site::Site;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,8 +29,8 @@ fn main() -> ExitCode {
         }
     };
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a real date");
-    let (site, theme, _) = match breachpage::cmd::validate(Path::new(root), today) {
-        Ok(loaded) => loaded,
+    let site = match Site::load(Path::new(root)).and_then(|site| site.check(today)) {
+        Ok(checked) => checked,
         Err(failure) => {
             eprintln!("{root} does not pass check: {failure:?}");
             return ExitCode::FAILURE;
@@ -39,17 +40,17 @@ fn main() -> ExitCode {
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        let rendered = render::render(&site, &theme, &options);
+        let rendered = site.render_pages(&options);
         times.push(started.elapsed().as_secs_f64() * 1000.0);
-        if let Err(problems) = rendered {
-            eprint!("{}", problems.render_text());
+        if let Err(failure) = rendered {
+            eprintln!("{root} does not render: {failure:?}");
             return ExitCode::FAILURE;
         }
     }
     times.sort_by(f64::total_cmp);
     println!(
         "{} records, {runs} renders: median {:.1} ms, fastest {:.1} ms",
-        site.incidents.len(),
+        site.model().incidents.len(),
         times[runs / 2],
         times[0]
     );

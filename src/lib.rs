@@ -5,22 +5,24 @@
 //! [`model::Site`]; [`render::render`] turns it into an in-memory set of pages; the
 //! commands in [`cmd`] write that set ([`output`]) or report on it.
 
+pub mod checks;
 pub mod cli;
 pub mod cmd;
 pub mod compliance;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod inside;
+pub(crate) mod inside;
 pub mod jurisdiction;
-pub mod lock;
+pub(crate) mod lock;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod render;
-pub mod serve;
-pub mod suggest;
+pub(crate) mod serve;
+pub mod site;
+pub(crate) mod suggest;
 pub mod theme;
-pub mod visibility;
+pub(crate) mod visibility;
 pub mod vocabulary;
 
 use diagnostics::Diagnostics;

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use crate::render::{Pages, Sink};
+use crate::render::Sink;
 
 /// How many links a chain of symbolic links may have before it is taken for a loop.
 const MAX_LINKS: usize = 40;
@@ -224,8 +224,9 @@ fn next_old(output: &Path) -> io::Result<PathBuf> {
     Ok(parent.join(format!(".{name}.old-{}", last + 1)))
 }
 
-/// Replaces `output` with exactly `pages`.
-pub fn write_atomically(pages: &Pages, output: &Path) -> io::Result<Committed> {
+/// Replaces `output` with exactly `pages` (the tests' way to stage a whole site at once).
+#[cfg(test)]
+pub fn write_atomically(pages: &crate::render::Pages, output: &Path) -> io::Result<Committed> {
     tidy(output)?;
     let staging = Staging::begin(output)?;
     for (path, bytes) in pages {
@@ -388,7 +389,7 @@ impl Drop for Staging {
 mod tests {
     use super::*;
 
-    fn pages(items: &[(&str, &str)]) -> Pages {
+    fn pages(items: &[(&str, &str)]) -> crate::render::Pages {
         items
             .iter()
             .map(|(p, b)| ((*p).to_string(), b.as_bytes().to_vec()))

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use breachpage::compliance::{self, obligations};
+use breachpage::checks;
+use breachpage::compliance::obligations;
 use breachpage::config::SiteConfig;
 use breachpage::content::record;
 use breachpage::diagnostics::Diagnostics;
@@ -124,7 +125,7 @@ pub fn run(data: &[u8], full: bool) {
         }
         let mut site = base.clone();
         site.incidents = vec![incident];
-        diagnostics.extend(compliance::check(&site, fixture.today));
+        diagnostics.extend(checks::run(&site, &fixture.theme, fixture.today));
         let _ = diagnostics.render_text();
         let incident = &site.incidents[0];
         for status in obligations::evaluate(incident, site.pack, &site.config, fixture.today) {

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use crate::lock::{self, BuildLock};
 use crate::output::{self, Staging};
-use crate::render::{self, RenderOptions, Rendered};
+use crate::render::{RenderOptions, Rendered};
+use crate::site::Site;
 use crate::Failure;
 
 pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), Failure> {
@@ -46,13 +47,13 @@ pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), F
             .spawn(move || published_before(&real))
             .ok()
     };
-    let (site, theme, diagnostics) = super::validate(root, today)?;
+    let site = Site::load(root)?.check(today)?;
     // Each page is written into the staging folder as soon as it is rendered; the folder
     // replaces the output only when every page was rendered and written, and is removed
     // (when `staging` is dropped) otherwise.
     let staging = Staging::begin(&real).map_err(failed)?;
-    let rendered = render::render_to(&site, &theme, &RenderOptions::public(today), &staging);
-    let (rendered, warnings) = super::finish(rendered, diagnostics)?;
+    let rendered = site.render(&RenderOptions::public(today), &staging)?;
+    let warnings = &rendered.warnings;
     let previous = previous
         .and_then(|thread| thread.join().ok())
         .unwrap_or_default();

@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::{RenderOptions, Rendered};
+use crate::site::{Discard, Site};
 use crate::Failure;
 
 #[derive(Serialize)]
@@ -18,10 +20,14 @@ struct Report<'a> {
 }
 
 pub fn run(root: &Path, format: Format, today: NaiveDate) -> Result<(), Failure> {
-    let result = super::validate_and_render(root, today);
+    // Every page is rendered, as `build` does, and dropped at once: `check` holds no
+    // more of the site in memory than `build`.
+    let result = Site::load(root)
+        .and_then(|site| site.check(today))
+        .and_then(|site| site.render(&RenderOptions::public(today), &Discard));
     let (diagnostics, published) = match &result {
-        Ok((rendered, warnings)) => (
-            warnings.clone(),
+        Ok(rendered) => (
+            rendered.warnings.clone(),
             Some(rendered.current.len() + rendered.past.len()),
         ),
         Err(Failure::Site(diagnostics)) | Err(Failure::Config(diagnostics)) => {
@@ -49,7 +55,7 @@ pub fn run(root: &Path, format: Format, today: NaiveDate) -> Result<(), Failure>
             });
         }
         Format::Text => {
-            if let Ok((_, warnings)) = &result {
+            if let Ok(Rendered { warnings, .. }) = &result {
                 eprint!("{}", warnings.render_text());
                 let published = published.unwrap_or(0);
                 let warnings = match warnings.warning_count() {

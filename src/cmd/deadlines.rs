@@ -9,10 +9,11 @@ use serde::Serialize;
 
 use crate::cli::Format;
 use crate::compliance::obligations::{self, Due, ObligationStatus, State};
-use crate::content::{self, Loaded};
+use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
 use crate::model::{Incident, Site, Status};
+use crate::site::Site as Pipeline;
 use crate::{suggest, Failure};
 
 #[derive(Serialize)]
@@ -62,11 +63,12 @@ pub fn run(
     fail_on_overdue: bool,
     today: NaiveDate,
 ) -> Result<(), Failure> {
-    let Loaded { site, diagnostics } = content::load(root)?;
+    let loaded = Pipeline::load(root)?;
+    let (site, diagnostics) = (loaded.model(), loaded.diagnostics());
     let incidents: Vec<&Incident> = match slug {
         Some(slug) => match site.incidents.iter().find(|i| i.slug == slug) {
             Some(incident) => vec![incident],
-            None => return Err(unknown_slug(&site, slug, &diagnostics)),
+            None => return Err(unknown_slug(site, slug, diagnostics)),
         },
         None => site.incidents.iter().collect(),
     };
@@ -86,7 +88,7 @@ pub fn run(
             );
         }
         Format::Text => {
-            print!("{}", text(&site, &evaluated, today));
+            print!("{}", text(site, &evaluated, today));
             let unreadable: std::collections::BTreeSet<&str> = diagnostics
                 .sorted()
                 .into_iter()
@@ -104,7 +106,7 @@ pub fn run(
         }
     }
     if diagnostics.has_errors() {
-        return Err(Failure::Site(diagnostics));
+        return Err(Failure::Site(diagnostics.clone()));
     }
     let overdue = evaluated
         .iter()

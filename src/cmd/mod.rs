@@ -10,14 +10,7 @@ pub mod prompt;
 pub mod schema;
 pub mod serve;
 
-use std::path::Path;
-
 use crate::cli::{Cli, Command};
-use crate::content::{self, Loaded};
-use crate::diagnostics::Diagnostics;
-use crate::model::Site;
-use crate::render::{self, RenderOptions, Rendered};
-use crate::theme::Theme;
 use crate::Failure;
 
 pub fn run(cli: Cli) -> Result<(), Failure> {
@@ -88,65 +81,5 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             fail_on_overdue,
             today.resolve(),
         ),
-    }
-}
-
-/// Loads, validates and renders the site in memory: everything `build` does but write.
-/// On success, the warnings come with the pages; on failure, every problem found.
-pub fn validate_and_render(
-    root: &Path,
-    today: chrono::NaiveDate,
-) -> Result<(Rendered, Diagnostics), Failure> {
-    validate_and_render_with(root, &RenderOptions::public(today))
-}
-
-/// [`validate_and_render`] with any render options (the preview's, for `serve`).
-pub fn validate_and_render_with(
-    root: &Path,
-    options: &RenderOptions,
-) -> Result<(Rendered, Diagnostics), Failure> {
-    let (site, theme, diagnostics) = validate(root, options.today)?;
-    finish(render::render(&site, &theme, options), diagnostics)
-}
-
-/// Loads and validates the site and its theme: everything before rendering. On failure,
-/// every problem found; on success, the warnings.
-pub fn validate(
-    root: &Path,
-    today: chrono::NaiveDate,
-) -> Result<(Site, Theme, Diagnostics), Failure> {
-    let Loaded {
-        site,
-        mut diagnostics,
-    } = content::load(root)?;
-    diagnostics.extend(crate::compliance::check(&site, today));
-    let theme = match Theme::load(root, &site.config.site.theme) {
-        Ok(theme) => Some(theme),
-        Err(Failure::Site(problems)) => {
-            diagnostics.extend(problems);
-            None
-        }
-        Err(failure) => return Err(failure),
-    };
-    let Some(theme) = theme.filter(|_| !diagnostics.has_errors()) else {
-        return Err(Failure::Site(diagnostics));
-    };
-    Ok((site, theme, diagnostics))
-}
-
-/// A render's outcome together with the problems [`validate`] found before it.
-pub fn finish(
-    result: Result<Rendered, Diagnostics>,
-    mut diagnostics: Diagnostics,
-) -> Result<(Rendered, Diagnostics), Failure> {
-    match result {
-        Ok(mut rendered) => {
-            diagnostics.extend(std::mem::take(&mut rendered.warnings));
-            Ok((rendered, diagnostics))
-        }
-        Err(problems) => {
-            diagnostics.extend(problems);
-            Err(Failure::Site(diagnostics))
-        }
     }
 }

@@ -171,7 +171,6 @@ pub fn render_to(
         problems: Diagnostics::new(),
         warnings: Diagnostics::new(),
     };
-    renderer.check_addresses(&current, &past);
     let published: Vec<&Incident> = current.iter().chain(&past).copied().collect();
     let lists = Lists {
         current: &current,
@@ -188,10 +187,6 @@ pub fn render_to(
             format!("{code}/")
         };
         renderer.common = renderer.common_context();
-        if index > 0 {
-            renderer.check_site_translation();
-            renderer.check_translations(current.iter().chain(&past).copied());
-        }
         renderer.language(&lists);
     }
     renderer.strings = languages[0].1;
@@ -222,29 +217,26 @@ pub fn render_to(
     })
 }
 
-/// The languages to build, the default first, each with its interface strings.
+/// The languages to build, the default first, each with its interface strings. A
+/// language the theme has no text for is left out: the checks (`checks::site`) refuse
+/// such a site before it is rendered.
 fn languages<'a>(site: &Site, theme: &'a Theme) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
-    let mut problems = Diagnostics::new();
-    let mut languages = Vec::new();
-    for code in site.config.languages() {
-        let Some(own) = theme.strings.get(code) else {
-            let key = if code == site.config.site.language {
-                "site.language"
-            } else {
-                "site.languages"
-            };
-            problems.push(
-                Diagnostic::error("site.toml", format!("the theme has no interface text in the language \"{code}\""))
-                    .field(key)
-                    .expected(format!("one of: {}", theme.strings.keys().cloned().collect::<Vec<_>>().join(", ")))
-                    .hint("add a strings file for it: a translated copy of themes/default/strings/en.toml in strings/"),
-            );
-            continue;
-        };
-        let english = theme.strings.get("en").unwrap_or(own);
-        languages.push((code.to_string(), Strings { own, english }));
-    }
-    if problems.has_errors() || languages.is_empty() {
+    let languages: Vec<(String, Strings<'a>)> = site
+        .config
+        .languages()
+        .into_iter()
+        .filter_map(|code| {
+            let own = theme.strings.get(code)?;
+            let english = theme.strings.get("en").unwrap_or(own);
+            Some((code.to_string(), Strings { own, english }))
+        })
+        .collect();
+    if languages.is_empty() {
+        let mut problems = Diagnostics::new();
+        problems.push(Diagnostic::error(
+            "site.toml",
+            "the theme has no interface text in any language the site publishes",
+        ));
         return Err(problems);
     }
     Ok(languages)
@@ -549,72 +541,6 @@ impl Renderer<'_> {
         }
     }
 
-    /// Media releases and feeds need absolute addresses.
-    fn check_addresses(&mut self, current: &[&Incident], past: &[&Incident]) {
-        let config = &self.site.config;
-        for incident in current.iter().chain(past) {
-            if incident.substitute_notice.is_none() {
-                continue;
-            }
-            if config.site.base_url.is_none() {
-                self.problems.push(
-                    Diagnostic::error(&incident.file, "a media release must give the full web address of the posted notice, and site.toml has no base_url")
-                        .field("substitute_notice")
-                        .at(&substitute_location(incident))
-                        .hint("add base_url = \"https://www.your-district.org/data-breach/\" under [site] in site.toml"),
-                );
-            }
-            if config.district.city.is_none() {
-                self.problems.push(
-                    Diagnostic::error(
-                        &incident.file,
-                        "a media release needs a dateline, and site.toml has no city",
-                    )
-                    .field("substitute_notice")
-                    .at(&substitute_location(incident))
-                    .hint("add city = \"Your Town, State\" under [district] in site.toml"),
-                );
-            }
-        }
-        // `breachpage init` writes placeholders; they must not reach the public.
-        let placeholders = [
-            (
-                "district.name",
-                Some(config.district.name.as_str()),
-                "Example School District",
-            ),
-            (
-                "contact.email",
-                config.contact.email.as_deref(),
-                "your-district.org",
-            ),
-            (
-                "contact.phone",
-                config.contact.phone.as_deref(),
-                "555-555-0100",
-            ),
-        ];
-        for (field, value, placeholder) in placeholders {
-            if value.is_some_and(|v| v.contains(placeholder)) {
-                self.warnings.push(
-                    Diagnostic::warning(
-                        "site.toml",
-                        "this is still the placeholder that `breachpage init` wrote",
-                    )
-                    .field(field)
-                    .hint("replace it with the district's real details before publishing"),
-                );
-            }
-        }
-        if config.site.base_url.is_none() {
-            self.warnings.push(
-                Diagnostic::warning("site.toml", "[site] base_url is not set: the feed and the embeddable banner use relative links, which break when pasted into another site")
-                    .field("site.base_url")
-                    .hint("add base_url = \"https://www.your-district.org/data-breach/\" under [site]"),
-            );
-        }
-    }
-
     fn index(&self, summaries: &Summaries, previewed: &[(&Incident, Withheld)]) -> Produced {
         let s = self.strings;
         let mut context = self.context("./", "");
@@ -846,87 +772,4 @@ impl Renderer<'_> {
             })
             .collect()
     }
-
-    /// Warns when the site's own texts are not translated into the current language.
-    fn check_site_translation(&mut self) {
-        let site = self.site;
-        if site
-            .config
-            .site
-            .translations
-            .get(&self.lang)
-            .and_then(|t| t.title.as_ref())
-            .is_none()
-        {
-            self.warnings.push(
-                Diagnostic::warning(
-                    "site.toml",
-                    format!(
-                        "no `{}` translation of the site title; those pages show it in `{}`",
-                        self.lang, self.default_lang
-                    ),
-                )
-                .field(format!("site.translations.{}.title", self.lang))
-                .hint(format!(
-                    "add [site.translations.{}] with title = \"...\"",
-                    self.lang
-                )),
-            );
-        }
-        if !site.process_text.trim().is_empty()
-            && !site.process_translations.contains_key(&self.lang)
-        {
-            self.warnings.push(
-                Diagnostic::warning(
-                    format!("content/_index.{}.md", self.lang),
-                    format!(
-                        "the process text has no `{}` translation; those pages show it in `{}`",
-                        self.lang, self.default_lang
-                    ),
-                )
-                .hint(format!(
-                    "write the translated text in content/_index.{}.md",
-                    self.lang
-                )),
-            );
-        }
-    }
-
-    /// Warns about published notices not (fully) translated into the current language.
-    fn check_translations<'i>(&mut self, incidents: impl Iterator<Item = &'i Incident>) {
-        for incident in incidents {
-            let (_, fallback) = incident.localized(&self.lang, &self.default_lang);
-            if fallback.is_empty() {
-                continue;
-            }
-            let field = format!("translations.{}", self.lang);
-            let location = incident
-                .locations
-                .key(&field)
-                .or_else(|| incident.locations.key("title"))
-                .unwrap_or_default();
-            self.warnings.push(
-                Diagnostic::warning(
-                    &incident.file,
-                    format!(
-                        "no `{}` translation of: {}; those pages show the `{}` text, marked, with a note",
-                        self.lang,
-                        fallback.join(", "),
-                        self.default_lang
-                    ),
-                )
-                .field(field)
-                .at(&location)
-                .hint(format!("add the translated fields under `translations:` then `{}:`", self.lang)),
-            );
-        }
-    }
-}
-
-/// Where the record claims substitute notice.
-fn substitute_location(incident: &Incident) -> crate::diagnostics::Location {
-    incident
-        .locations
-        .key("substitute_notice")
-        .unwrap_or_default()
 }

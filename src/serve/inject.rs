@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::routes::EVENTS_PATH;
+use super::EVENTS_PATH;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::render::templates::escape;
 

@@ -25,7 +25,11 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::{Pages, RenderOptions, Rendered};
-use crate::{cmd, config, content, Failure};
+use crate::site::Site;
+use crate::{config, content, Failure};
+
+/// The live-reload event stream. Rendered pages never start with `_`.
+pub(crate) const EVENTS_PATH: &str = "/_breachpage/events";
 
 /// Page workers: pages are served from memory in microseconds, so a few suffice.
 const WORKERS: usize = 8;
@@ -170,7 +174,13 @@ impl Builder {
             today,
             preview: true,
         };
-        let result = cmd::validate_and_render_with(&self.root, &options);
+        let result = Site::load(&self.root)
+            .and_then(|site| site.check(today))
+            .and_then(|site| site.render_pages(&options))
+            .map(|mut rendered| {
+                let warnings = std::mem::take(&mut rendered.warnings);
+                (rendered, warnings)
+            });
         let previous = self.live.current();
         let generation = previous.generation + 1;
         let took = started.elapsed().as_millis();

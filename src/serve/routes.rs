@@ -4,10 +4,9 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use super::{inject, Snapshot};
+use super::{inject, Snapshot, EVENTS_PATH};
 
-/// The live-reload event stream. Rendered pages never start with `_`.
-pub const EVENTS_PATH: &str = "/_breachpage/events";
+/// The preview's own addresses. Rendered pages never start with `_`.
 const RESERVED_PREFIX: &str = "/_breachpage/";
 
 /// The response head of an event stream, written directly to the connection.

@@ -1,4 +1,6 @@
-//! The checks `check` and `build` run on each record against its jurisdiction's pack.
+//! The checks of one incident record against its jurisdiction's pack: the elements a
+//! notice must contain, substitute notice, direct notice, the identity-protection offer,
+//! dates that cannot all be true, and the facts the law engine reads.
 
 use chrono::NaiveDate;
 
@@ -6,7 +8,6 @@ use crate::compliance::coverage::{holds, Facts, Truth};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::jurisdiction::{Element, Pack};
 use crate::model::{Incident, Known, Site, Status, SubstituteReason};
-use crate::render::format;
 
 struct Checker<'a> {
     incident: &'a Incident,
@@ -14,7 +15,7 @@ struct Checker<'a> {
     diagnostics: &'a mut Diagnostics,
 }
 
-pub fn check_incident(
+pub(super) fn check_incident(
     incident: &Incident,
     site: &Site,
     today: NaiveDate,
@@ -501,6 +502,15 @@ impl Checker<'_> {
     }
 }
 
+/// `1250000` → `1,250,000`.
 fn thousands(n: u64) -> String {
-    format::thousands(n, ",")
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
