@@ -66,7 +66,12 @@ fn walk(node: &Value, path: &str, out: &mut BTreeMap<String, bool>) -> bool {
         has_fields |= walk(items, &format!("{path}[]"), out);
     }
     for key in ["oneOf", "anyOf", "allOf"] {
-        for alternative in node.get(key).and_then(Value::as_array).into_iter().flatten() {
+        for alternative in node
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             has_fields |= walk(alternative, path, out);
         }
     }
@@ -185,7 +190,10 @@ fn the_table_reader_reads_groups_lists_and_free_names() {
         ]
     );
     assert_eq!(out.get("occurred"), Some(&false));
-    assert!(names("translations.<language>.title", "translations.*.title"));
+    assert!(names(
+        "translations.<language>.title",
+        "translations.*.title"
+    ));
     assert!(names("notified.<obligation>", "notified.individuals"));
     assert!(!names("notified.<obligation>", "notified"));
     assert!(!names("contractor.name", "contractor.notified_district"));
@@ -214,7 +222,14 @@ fn documents() -> Vec<PathBuf> {
 
 /// Folders of the repository whose paths the docs name.
 const REPO_FOLDERS: &[&str] = &[
-    "src/", "tests/", "themes/", "examples/", "scripts/", "fuzz/", "docs/", ".ci/",
+    "src/",
+    "tests/",
+    "themes/",
+    "examples/",
+    "scripts/",
+    "fuzz/",
+    "docs/",
+    ".ci/",
 ];
 
 /// Paths the docs name that a run creates, so they are not in the repository.
@@ -269,7 +284,11 @@ fn every_path_and_link_in_the_docs_exists() {
     let mut problems = Vec::new();
     for doc in documents() {
         let text = read(&doc);
-        let name = doc.strip_prefix(&root).unwrap_or(&doc).display().to_string();
+        let name = doc
+            .strip_prefix(&root)
+            .unwrap_or(&doc)
+            .display()
+            .to_string();
         // `code` spans (outside fenced blocks) that name a path in the repository.
         for span in prose(&text).split('`').skip(1).step_by(2) {
             let path = span.trim_end_matches(['.', ',']);
