@@ -5,7 +5,7 @@
 //!     cargo build --release --example render_bench
 //!     taskset -c 1 target/release/examples/render_bench target/bench/site-1000 15
 //!
-//! (`scripts/bench.sh` makes the synthetic sites; see README.md, "Benchmarks".)
+//! (`scripts/bench.sh` makes the synthetic sites; see docs/development.md, "Benchmarks".)
 
 use std::path::Path;
 use std::process::ExitCode;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks `breachpage build` on synthetic sites of N records against Hugo building an
 # equivalent Markdown site (same pages, same text, an index listing every page, a feed),
-# measured side by side in one run. See README.md, "Benchmarks".
+# measured side by side in one run. See docs/development.md, "Benchmarks".
 #
 #   scripts/bench.sh                 # N = 10, 1000 and 10000, 5 runs each
 #   RUNS=3 scripts/bench.sh 1000     # other sizes or run counts

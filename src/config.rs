@@ -387,9 +387,8 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
             }
             diagnostic = diagnostic.hint(match closest {
                 Some(close) => format!("did you mean [{close}]?"),
-                None => {
-                    "check the spelling; README.md lists every section of site.toml".to_string()
-                }
+                None => "check the spelling; docs/webmaster.md lists every section of site.toml"
+                    .to_string(),
             });
             return diagnostic;
         }
@@ -403,7 +402,7 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
         }
         diagnostic = diagnostic.hint(match closest {
             Some(close) => format!("did you mean `{close}`?"),
-            None => "check the spelling and the [section] it is under; README.md lists every setting of site.toml".to_string(),
+            None => "check the spelling and the [section] it is under; docs/webmaster.md lists every setting of site.toml".to_string(),
         });
     } else if let Some((plain, hint)) = plain_syntax(&message) {
         // The TOML reader's own phrases ("invalid basic string") mean nothing to staff.
@@ -483,8 +482,8 @@ fn plain_syntax(message: &str) -> Option<(&'static str, &'static str)> {
         ("unclosed array", "a list opened with `[` is not closed with `]`", "end the list with `]`, for example languages = [\"en\", \"es\"]"),
         ("expected `]`", "a list or section name is not closed with `]`", "end it with `]`"),
         ("expected `}`", "a group opened with `{` is not closed with `}`", "end it with `}`, or write the settings under a [section] of their own"),
-        ("invalid", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; README.md shows a complete site.toml"),
-        ("expected", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; README.md shows a complete site.toml"),
+        ("invalid", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; docs/webmaster.md shows a complete site.toml"),
+        ("expected", "this line is not written the way site.toml needs", "write each setting as name = value on its own line, with text in double quotation marks; docs/webmaster.md shows a complete site.toml"),
     ];
     if message.starts_with("missing field")
         || message.starts_with("unknown field")

@@ -1,8 +1,8 @@
 //! The benchmark's synthetic sites (examples/gen_site) stay valid: every generated record
 //! passes `check` in each jurisdiction, and a build publishes exactly the notices and
 //! media releases the generator meant to, which the equivalent Hugo site mirrors page
-//! for page. (The big benchmarks themselves are not part of the test suite: see README,
-//! "Benchmarks".)
+//! for page. (The big benchmarks themselves are not part of the test suite: see
+//! docs/development.md, "Benchmarks".)
 
 mod common;
 

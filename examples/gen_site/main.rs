@@ -1,4 +1,4 @@
-//! Generates a synthetic breachpage site for benchmarks (see README, "Benchmarks"):
+//! Generates a synthetic breachpage site for benchmarks (see docs/development.md, "Benchmarks"):
 //!
 //! ```sh
 //! cargo run --release --example gen_site -- N DIR [--jurisdiction NY|CT|PA] [--seed S] [--hugo HUGO_DIR]

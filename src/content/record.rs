@@ -385,7 +385,7 @@ impl Reader<'_> {
     }
 
     fn data(&mut self, map: &Mapping) -> Known<Vec<String>> {
-        let expected = "a list of data elements such as [student_name, date_of_birth], or `unknown`; README.md lists them all";
+        let expected = "a list of data elements such as [student_name, date_of_birth], or `unknown`; the data list in docs/staff.md lists them all";
         let Some(value) = self.required(map, "", "data") else {
             return Known::Unknown;
         };

@@ -1,5 +1,5 @@
 //! `notices.json`: the published notices as data, for a district CMS, an app or a
-//! newsroom. The shape is documented in README.md ("notices.json"); change both together.
+//! newsroom. The shape is documented in docs/webmaster.md ("notices.json"); change both together.
 
 use std::io::{self, Write};
 

@@ -366,7 +366,7 @@ describe('by design', () => {
   }
 });
 
-// ---- screenshots (looked at by a person; see README) --------------------------------------
+// ---- screenshots (looked at by a person; see docs/development.md) --------------------------------------
 
 describe('screenshots', () => {
   const shots = [
