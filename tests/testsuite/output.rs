@@ -4,8 +4,6 @@
 //! `public/` that is a link to the web server's root, and symbolic links that lead out
 //! of the site folder. Each test reproduces one hole of issue 13.
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -13,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{paths, run, snapshot, Site, Tree, NO_NOTIFICATIONS, TODAY};
+use crate::common::{paths, run, snapshot, Site, Tree, NO_NOTIFICATIONS, TODAY};
 
 const ACTIVE_TITLE: &str = "Student records exposed by a misconfigured export";
 const ACTIVE_RECORD: &str = "content/incidents/2026-11-10-sis-export.yaml";
@@ -28,7 +26,7 @@ fn built() -> (Site, Tree) {
 }
 
 /// `build --today TODAY --output OUTPUT`.
-fn build_into(site: &Site, output: &Path) -> common::Run {
+fn build_into(site: &Site, output: &Path) -> crate::common::Run {
     let mut cmd = site.cmd();
     cmd.arg("build")
         .arg("--output")
@@ -107,7 +105,7 @@ fn a_second_build_waits_then_refuses_naming_the_process_that_holds_the_lock() {
         waited >= Duration::from_secs(4),
         "it waits a few seconds first: {waited:?}"
     );
-    common::assert_contains_all(
+    crate::common::assert_contains_all(
         &refused.stderr,
         &[
             "another build of this site is running",
@@ -303,7 +301,7 @@ fn a_missing_incidents_folder_is_an_error_and_an_empty_one_is_the_all_clear() {
     let kept = site.tmp().join("incidents");
     fs::rename(&incidents, &kept).unwrap();
     let run = site.build().expect_code(1);
-    common::assert_contains_all(
+    crate::common::assert_contains_all(
         &run.stderr,
         &[
             "content/incidents",

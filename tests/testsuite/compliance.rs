@@ -1,9 +1,7 @@
 //! `check` and `deadlines` against the rule packs, on fixture sites of every jurisdiction.
 //! Expected dates are worked out from the statutes' clocks (shared/LAW.md), by hand.
 
-mod common;
-
-use common::{Site, TODAY};
+use crate::common::{Site, TODAY};
 use serde_json::Value;
 
 const RECORD: &str = "content/incidents/2026-11-10-incident.yaml";
@@ -328,7 +326,7 @@ fn unknown_values_are_warnings_not_errors() {
     site.run(&["build", "--today", TODAY]).success();
     assert!(site
         .out("notices/2026-11-10-incident/index.html")
-        .contains(common::UNKNOWN_SENTENCE));
+        .contains(crate::common::UNKNOWN_SENTENCE));
 }
 
 #[test]

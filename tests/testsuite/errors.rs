@@ -3,9 +3,7 @@
 //! exactly as it was. Also: `check` writes nothing, and `build` refuses to write over the
 //! site itself.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// A valid record. The bad records below are this one with one mistake each, so that the
 /// line numbers the tests expect can be read off here.
@@ -631,7 +629,7 @@ fn build_refuses_to_write_over_the_site_root() {
         cmd.current_dir(&site.root)
             .env_remove("BREACHPAGE_TODAY")
             .args(["build", "--output", output, "--today", TODAY]);
-        let run = common::run(&mut cmd).expect_code(2);
+        let run = crate::common::run(&mut cmd).expect_code(2);
         assert!(run.stderr.contains("refusing"), "{output}: {}", run.stderr);
     }
     assert!(site.everything() == before, "the site was changed");

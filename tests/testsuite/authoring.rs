@@ -1,13 +1,11 @@
 //! Authoring: `init`, `new` and `schema`, as a communications officer would use them.
 
-mod common;
-
 use std::fs;
 use std::io::Write;
 use std::process::{Command as Process, Stdio};
 
+use crate::common::{run, NO_NOTIFICATIONS, TODAY, TODAY_WORDS};
 use assert_cmd::cargo::cargo_bin;
-use common::{run, NO_NOTIFICATIONS, TODAY, TODAY_WORDS};
 
 fn breachpage(dir: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("breachpage").expect("binary");

@@ -6,13 +6,11 @@
 //! `timeout`), so a case that would hang or swallow memory fails instead of stalling the
 //! suite. The large inputs are generated here, never committed.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{run, Run, Site, Tree, TODAY};
+use crate::common::{run, Run, Site, Tree, TODAY};
 
 const FIXTURE: &str = "full-ny";
 /// A record of the fixture, to truncate and corrupt.

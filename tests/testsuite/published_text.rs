@@ -3,9 +3,7 @@
 //! hide text, control characters in the feed, and file names that would drive the
 //! terminal. Each test reproduces a hole of issue 13.
 
-mod common;
-
-use common::{Site, TODAY};
+use crate::common::{Site, TODAY};
 use serde_json::Value;
 
 const RECORD: &str = "content/incidents/2026-11-10-incident.yaml";

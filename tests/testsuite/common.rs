@@ -3,7 +3,6 @@
 //! trees for before/after comparisons.
 
 // Each test crate (build.rs, errors.rs) uses a different subset of these helpers.
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,8 +1,6 @@
 //! Sites in several languages: `[site] languages = ["en", "es"]`.
 
-mod common;
-
-use common::{Site, TODAY};
+use crate::common::{Site, TODAY};
 
 fn built() -> Site {
     let site = Site::new("bilingual");

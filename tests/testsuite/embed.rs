@@ -3,9 +3,7 @@
 //! must carry everything they need and nothing the host page could catch on. (The
 //! browser suite in tests/browser checks how they look inside a hostile host page.)
 
-mod common;
-
-use common::{Site, NO_NOTIFICATIONS, TODAY_WORDS};
+use crate::common::{Site, NO_NOTIFICATIONS, TODAY_WORDS};
 
 const BASE_URL: &str = "https://www.cedarhollow-schools.example/data-breach/";
 const ACTIVE_TITLE: &str = "Student records exposed by a misconfigured export";

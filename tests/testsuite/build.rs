@@ -1,11 +1,9 @@
 //! `breachpage build`: what the public site contains, what it never contains, and that
 //! the same inputs always give the same bytes. The fixture sites are in tests/fixtures/.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 
 /// The active notice of `full-ny`, which uses every field of a record.
 const ACTIVE: &str = "2026-11-10-sis-export";

@@ -4,12 +4,10 @@
 //! for page. (The big benchmarks themselves are not part of the test suite: see
 //! docs/development.md, "Benchmarks".)
 
-mod common;
-
-#[path = "../examples/gen_site/synth.rs"]
+#[path = "../../examples/gen_site/synth.rs"]
 mod synth;
 
-use common::run;
+use crate::common::run;
 use synth::TODAY;
 
 fn generate(jurisdiction: &str, count: usize) -> (tempfile::TempDir, synth::Summary) {
@@ -23,7 +21,7 @@ fn generate(jurisdiction: &str, count: usize) -> (tempfile::TempDir, synth::Summ
     (dir, summary)
 }
 
-fn breachpage(dir: &tempfile::TempDir, args: &[&str]) -> common::Run {
+fn breachpage(dir: &tempfile::TempDir, args: &[&str]) -> crate::common::Run {
     let mut cmd = assert_cmd::Command::cargo_bin("breachpage").unwrap();
     cmd.env_remove("BREACHPAGE_TODAY")
         .arg("--root")
