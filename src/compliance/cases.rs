@@ -89,7 +89,10 @@ fn ny_vendor_breach_the_district_read_about_in_the_press() {
         )
     );
     assert!(spo.trigger_text.contains("district's own discovery"));
-    assert!(spo.notes.iter().any(|n| n.contains("a Saturday")));
+    assert!(spo
+        .notes
+        .iter()
+        .any(|n| n.contains("falls on a weekend (Saturday, September 20, 2025)")));
     // 121.10(e): 60 calendar days from September 10: 20 days to September 30, 31 in
     // October (51), 9 in November: Sunday November 9 (next business day Monday 10).
     let ind = one(&s, "individuals");

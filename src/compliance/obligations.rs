@@ -266,14 +266,14 @@ fn status(
                 .as_ref()
                 .map(|d| format!(" {d}"))
                 .unwrap_or_default();
-            let what = match last.weekday() {
-                chrono::Weekday::Sat => "a Saturday",
-                chrono::Weekday::Sun => "a Sunday",
-                _ => "a legal holiday",
+            let when = match last.weekday() {
+                chrono::Weekday::Sat | chrono::Weekday::Sun => {
+                    format!("falls on a weekend ({})", weekday_words(*last))
+                }
+                _ => format!("({}) is a legal holiday", weekday_words(*last)),
             };
             status.notes.push(format!(
-                "The last day, {}, is {what}. {} lets the act be done on the next business day, {}; breachpage shows the earlier date, to be safe.{doubt}",
-                weekday_words(*last),
+                "The last day {when}. {} lets the act be done on the next business day, {}; breachpage shows the earlier date, to be safe.{doubt}",
                 rule.citation,
                 weekday_words(next)
             ));
@@ -328,9 +328,9 @@ fn trigger_text(trigger: Trigger, facts: &Facts) -> &'static str {
         Trigger::DiscoveryOrContractorNotice => match &incident.contractor {
             Some(contractor) => match (incident.district_learned, contractor.notified_district) {
                 (Some(learned), Some(notice)) if learned < notice => {
-                    "district's own discovery (it learned of the contractor's breach before the contractor's notice)"
+                    "the district's own discovery (it learned of the breach before the contractor's notice)"
                 }
-                (Some(_), None) => "district's own discovery of the contractor's breach",
+                (Some(_), None) => "the district's own discovery of the contractor's breach",
                 _ => "receipt of the contractor's notice",
             },
             None => Trigger::Discovery.describe(),
