@@ -13,7 +13,7 @@ use crate::Failure;
 
 pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), Failure> {
     let target = output.map_or_else(|| root.join("public"), Path::to_path_buf);
-    guard_output(root, &target)?;
+    guard_output(root, &target, output.is_some())?;
     // A link (to a web server's root) stays a link: the site is built where it points.
     let real = output::resolve(&target).map_err(|error| {
         Failure::Usage(format!(
@@ -22,7 +22,7 @@ pub fn run(root: &Path, output: Option<&Path>, today: NaiveDate) -> Result<(), F
         ))
     })?;
     if real != target {
-        guard_output(root, &real)?;
+        guard_output(root, &real, output.is_some())?;
     }
     let failed = |error: std::io::Error| {
         Failure::Io(format!(
@@ -170,12 +170,21 @@ fn removed(previous: &BTreeMap<String, String>, rendered: &Rendered) -> String {
 /// site: a file; the site's folder or one above it; one of its source folders, or a
 /// folder inside one; any folder holding a site. Paths are compared as written and as
 /// the system resolves them (through symbolic links), before anything is written.
-fn guard_output(root: &Path, target: &Path) -> Result<(), Failure> {
+/// `explicit`: the folder was named with `--output`, so it may be any folder of the
+/// computer; `public/` (or where a `public/` link points) is the site's own.
+fn guard_output(root: &Path, target: &Path, explicit: bool) -> Result<(), Failure> {
     let suggestion = root.join("public");
     match std::fs::metadata(target) {
         Ok(meta) if !meta.is_dir() => {
             return Err(Failure::Usage(format!(
                 "refusing to write the site to {}: it is a file, not a folder, and building would replace it with the site's pages. Choose a new or empty folder for --output, such as {}",
+                target.display(),
+                suggestion.display()
+            )));
+        }
+        Ok(_) if explicit && !built_by_breachpage(target) => {
+            return Err(Failure::Usage(format!(
+                "refusing to write the site to {}: the folder already holds files that breachpage did not build (it has no notices.json), and building would replace them all. Choose a new or empty folder for --output, such as {}, or empty this one first",
                 target.display(),
                 suggestion.display()
             )));
@@ -215,6 +224,19 @@ fn guard_output(root: &Path, target: &Path) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Whether an existing output folder may be replaced: it is empty, or a site breachpage
+/// built (every build writes `notices.json`). Anything else (`--output ~/Documents`)
+/// would be lost.
+fn built_by_breachpage(folder: &Path) -> bool {
+    if folder.join("notices.json").is_file() {
+        return true;
+    }
+    match std::fs::read_dir(folder) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(_) => true,
+    }
 }
 
 /// `path` with its symbolic links resolved, as far as it exists (the rest is kept as

@@ -564,3 +564,31 @@ fn the_preview_never_serves_a_link_out_of_the_site_and_shows_the_error() {
         "the error shows: {body}"
     );
 }
+
+#[test]
+fn an_output_folder_holding_other_files_is_refused_before_anything_is_lost() {
+    // `--output ~/Documents`: a folder that is neither empty nor a site breachpage built.
+    let site = Site::new("full-ny");
+    let documents = site.tmp().join("Documents");
+    fs::create_dir_all(&documents).unwrap();
+    fs::write(documents.join("budget.xlsx"), "numbers").unwrap();
+    let run = build_into(&site, &documents).expect_code(2);
+    crate::common::assert_contains_all(
+        &run.stderr,
+        &[
+            "refusing to write the site to",
+            "did not build",
+            "notices.json",
+        ],
+    );
+    assert_eq!(
+        fs::read_to_string(documents.join("budget.xlsx")).unwrap(),
+        "numbers"
+    );
+    // An empty folder, and then the site built there, are fine.
+    let web = site.tmp().join("web");
+    fs::create_dir_all(&web).unwrap();
+    build_into(&site, &web).success();
+    build_into(&site, &web).success();
+    assert!(web.join("notices.json").is_file());
+}
