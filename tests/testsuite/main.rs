@@ -15,6 +15,7 @@ mod errors;
 mod generated;
 mod languages;
 mod output;
+mod pipeline;
 mod published_text;
 mod robustness;
 mod serve;
