@@ -255,6 +255,29 @@ pub fn names(fields: &[Field]) -> Vec<&'static str> {
     fields.iter().map(|f| f.name).collect()
 }
 
+/// The field at `path` (`title`, `affected.count`, `updates[0].date`,
+/// `translations.es.title`), if the table has one.
+pub fn find(path: &str) -> Option<&'static Field> {
+    let mut fields = RECORD;
+    let mut found = None;
+    let mut parts = path.split('.');
+    while let Some(part) = parts.next() {
+        // `updates[0]` is an item of `updates`.
+        let name = part.split('[').next().unwrap_or(part);
+        let field = fields.iter().find(|f| f.name == name)?;
+        found = Some(field);
+        fields = match field.kind {
+            Group(inner) | GroupOrUnknown(inner) | List(inner) => inner,
+            ByLanguage(inner) => {
+                parts.next(); // the language code
+                inner
+            }
+            _ => &[],
+        };
+    }
+    found
+}
+
 /// The JSON Schema (draft 2020-12) of a record.
 pub fn schema() -> Value {
     let mut map = object(RECORD);
