@@ -1,6 +1,9 @@
-//! The fields of an incident record, in one table: the loader checks names against it,
-//! `breachpage schema` turns it into a JSON Schema, and `breachpage new` writes a commented
-//! draft from it, so the three cannot drift apart.
+//! The fields of an incident record, in one table: what serde cannot say about them.
+//! The record's shape is the serde structs of `content/record/types.rs`; this table adds
+//! each field's help text, whether it is required, and the kind of value the JSON Schema
+//! describes. A test keeps its names equal to the structs'. The loader reports missing
+//! fields from it, `breachpage schema` turns it into a JSON Schema, and `breachpage new`
+//! writes a commented draft from it, so they cannot drift apart.
 
 use serde_json::{json, Map, Value};
 

@@ -172,6 +172,35 @@ investigation: What we are doing.
     }
 
     #[test]
+    fn a_wrong_value_hides_no_other_problem() {
+        // A wrong type in a group, an unknown field in another and a missing one in a
+        // third, each with its place.
+        let source = COMPLETE
+            .replace("count: 1250", "count: [1250]\n  estimatd: true")
+            .replace("title: Unauthorized access to the student information system\n", "")
+            .replace("data: [student_name, date_of_birth]", "data: [student_name, 3]")
+            + "contractor:\n  name: Vendor\n  notified_district: soon\nranson:\n  paid: 2025-01-09\n";
+        let (incident, problems) = read(&source);
+        assert!(incident.is_none());
+        let found: Vec<(usize, &str, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_deref().unwrap_or(""), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, "title", "required field `title` is missing"),
+                (5, "data[1]", "this must be text"),
+                (7, "affected.count", "this must be a whole number"),
+                (8, "affected.estimatd", "`estimatd` is not a field breachpage knows here"),
+                (14, "contractor.notified_district", "this is not a valid date"),
+                (15, "ranson", "`ranson` is not a field breachpage knows here"),
+            ],
+            "{problems:#?}"
+        );
+    }
+
+    #[test]
     fn unknown_values_read_as_unknown() {
         let source = COMPLETE
             .replace("data: [student_name, date_of_birth]", "data: unknown")

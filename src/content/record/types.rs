@@ -421,3 +421,62 @@ impl<'de> Deserializer<'de> for Names {
         identifier ignored_any
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::fields::{self, Kind};
+
+    /// The field table holds what serde cannot say (help, need, the schema's kinds); its
+    /// names and their order are the structs'.
+    #[test]
+    fn the_field_table_and_the_structs_name_the_same_fields() {
+        let structs: [(&[fields::Field], &[&str]); 11] = [
+            (fields::RECORD, names::<RawRecord>()),
+            (fields::OCCURRED, names::<RawOccurred>()),
+            (fields::CONTRACTOR, names::<RawContractor>()),
+            (fields::AFFECTED, names::<RawAffected>()),
+            (fields::DELAY, names::<RawDelay>()),
+            (fields::RANSOM, names::<RawRansom>()),
+            (fields::HIPAA, names::<RawHipaa>()),
+            (fields::SUBSTITUTE, names::<RawSubstitute>()),
+            (fields::UPDATE, names::<RawUpdate>()),
+            (fields::PROTECTION, names::<RawProtection>()),
+            (fields::TRANSLATION, names::<RawTranslation>()),
+        ];
+        for (table, names) in structs {
+            assert_eq!(fields::names(table), names);
+        }
+        // Every group of fields in the table has its struct above.
+        let mut groups = vec![fields::RECORD];
+        let mut i = 0;
+        while let Some(group) = groups.get(i).copied() {
+            for field in group {
+                if let Kind::Group(inner)
+                | Kind::GroupOrUnknown(inner)
+                | Kind::List(inner)
+                | Kind::ByLanguage(inner) = field.kind
+                {
+                    if !groups.iter().any(|g| std::ptr::eq(*g, inner)) {
+                        groups.push(inner);
+                    }
+                }
+            }
+            i += 1;
+        }
+        assert_eq!(groups.len(), structs.len());
+        for group in groups {
+            assert!(
+                structs.iter().any(|(table, _)| std::ptr::eq(*table, group)),
+                "no struct for the group {:?}",
+                fields::names(group)
+            );
+        }
+    }
+
+    #[test]
+    fn only_structs_have_names() {
+        assert_eq!(names::<String>(), &[] as &[&str]);
+        assert_eq!(names::<Vec<u8>>(), &[] as &[&str]);
+    }
+}
