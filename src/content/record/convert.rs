@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde_yaml::Value;
 
 use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{
@@ -14,26 +13,27 @@ use crate::model::{
 
 use super::problems::Reporter;
 use super::types::{
-    Checked, Field, Group, Keyed, List, OrUnknown, RawAffected, RawContractor, RawDelay, RawOccurred,
-    RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
+    Checked, Field, Group, Keyed, List, OrUnknown, RawAffected, RawContractor, RawDelay,
+    RawOccurred, RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
 };
 use super::values::{AllowedText, Element, Text, DATE_FORMAT};
 
 impl Reporter<'_> {
     /// The incident of `record`, or `None` when it has errors (a draft's problems are
     /// warnings, and it is kept).
-    /// `value` is the record's parsed YAML, for the checks of its texts as written.
+    /// `text_errors` is how many errors the checks of the texts as written found.
     pub fn incident(
         &mut self,
         slug: &str,
         record: Group<RawRecord>,
-        value: &Value,
+        text_errors: usize,
     ) -> Option<Incident> {
         self.keys(&record, "");
         let raw = record.fields;
         let status = self.take(raw.status, "status", "`draft`, `active` or `resolved`");
         self.draft = status == Some(Status::Draft);
-        let errors_before = self.diagnostics.error_count();
+        // Errors in the fields after `status`, and in the texts, leave the record out.
+        let errors_before = self.diagnostics.error_count() - text_errors;
 
         let title = self.text(raw.title, "title", "the headline of the notice");
         let published = self.take(
@@ -87,8 +87,6 @@ impl Reporter<'_> {
         let notified = self.notified(raw.notified);
         let identity_protection = self.identity_protection(raw.identity_protection);
         let pii_allow = self.pii_allow(raw.pii_allow);
-        self.pii_guard(value, &mut String::new(), &pii_allow);
-        self.hidden_guard(value, "");
         let translations = self.translations(raw.translations);
 
         let status = status?;
@@ -212,13 +210,12 @@ impl Reporter<'_> {
         if let Some(b) = self.take(raw.estimated, "affected.estimated", estimated) {
             affected.estimated = b;
         }
-        let expected = "a list of the groups affected: students, parents, teachers, principals, staff";
+        let expected =
+            "a list of the groups affected: students, parents, teachers, principals, staff";
         if let Some(list) = self.take(raw.groups, "affected.groups", expected) {
             for (path, item) in items(list, "affected.groups") {
                 match self.check(item, &path, "") {
-                    Some(group) if !affected.groups.contains(&group) => {
-                        affected.groups.push(group)
-                    }
+                    Some(group) if !affected.groups.contains(&group) => affected.groups.push(group),
                     _ => {}
                 }
             }
@@ -253,7 +250,10 @@ impl Reporter<'_> {
         })
     }
 
-    fn substitute_notice(&mut self, field: Field<Group<RawSubstitute>>) -> Option<SubstituteNotice> {
+    fn substitute_notice(
+        &mut self,
+        field: Field<Group<RawSubstitute>>,
+    ) -> Option<SubstituteNotice> {
         let raw = self.group(field, "substitute_notice", "")?;
         let reason = self.take(
             raw.reason,
@@ -292,7 +292,11 @@ impl Reporter<'_> {
             self.keys(&group, &path);
             let raw = group.fields;
             let date = self.take(raw.date, &format!("{path}.date"), DATE_FORMAT);
-            let text = self.text(raw.text, &format!("{path}.text"), "Markdown text of the update");
+            let text = self.text(
+                raw.text,
+                &format!("{path}.text"),
+                "Markdown text of the update",
+            );
             if let (Some(date), Some(text)) = (date, text) {
                 updates.push(Update { date, text });
             }
@@ -326,7 +330,10 @@ impl Reporter<'_> {
         notified
     }
 
-    fn identity_protection(&mut self, field: Field<Group<RawProtection>>) -> Option<IdentityProtection> {
+    fn identity_protection(
+        &mut self,
+        field: Field<Group<RawProtection>>,
+    ) -> Option<IdentityProtection> {
         let raw = self.group(field, "identity_protection", "")?;
         let months = self.take(
             raw.months,

@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Incident;
 
 use problems::Reporter;
-use types::{Group, RawRecord};
+use types::{FromValue, Group, RawRecord};
 
 pub use values::{parse_date, parse_moment};
 
@@ -53,7 +53,7 @@ pub fn parse(
             return None;
         }
     };
-    let value = &document.value;
+    let value = document.value;
     let mut reporter = Reporter {
         file,
         source,
@@ -64,25 +64,36 @@ pub fn parse(
         comments_after_values: source.contains(" #") || source.contains("\t#"),
         diagnostics,
     };
-    let record = match Group::<RawRecord>::read(value) {
+    if !value.is_mapping() {
+        let problem = if value.is_null() {
+            Diagnostic::error(file, "this record is empty").expected(
+                "the fields of an incident record; `breachpage new` writes a complete example",
+            )
+        } else {
+            let expected = format!(
+                "a group of indented fields: {}",
+                types::names::<RawRecord>().join(", ")
+            );
+            Diagnostic::error(file, "a record must be a group of fields")
+                .expected(expected)
+                .found(problems::describe(&value))
+        };
+        reporter.diagnostics.push(problem.at(&reporter.start()));
+        return None;
+    }
+    // The texts as written are checked first: reading the record consumes the YAML.
+    let errors = reporter.diagnostics.error_count();
+    reporter.pii_guard(&value, &mut String::new(), &types::allowed_texts(&value));
+    reporter.hidden_guard(&value, "");
+    let text_errors = reporter.diagnostics.error_count() - errors;
+    let record = match Group::<RawRecord>::from_value(value) {
         Ok(record) => record,
-        Err(_) if value.is_null() => {
-            let problem = Diagnostic::error(file, "this record is empty")
-                .at(&reporter.start())
-                .expected("the fields of an incident record; `breachpage new` writes a complete example");
-            reporter.diagnostics.push(problem);
-            return None;
-        }
         Err(bad) => {
-            let bad = types::Bad {
-                message: "a record must be a group of fields".into(),
-                ..bad
-            };
             reporter.bad("", bad, "");
             return None;
         }
     };
-    let mut incident = reporter.incident(slug, record, value)?;
+    let mut incident = reporter.incident(slug, record, text_errors)?;
     incident.locations = Arc::new(document.spans);
     Some(incident)
 }
@@ -192,9 +203,21 @@ investigation: What we are doing.
                 (0, "title", "required field `title` is missing"),
                 (5, "data[1]", "this must be text"),
                 (7, "affected.count", "this must be a whole number"),
-                (8, "affected.estimatd", "`estimatd` is not a field breachpage knows here"),
-                (14, "contractor.notified_district", "this is not a valid date"),
-                (15, "ranson", "`ranson` is not a field breachpage knows here"),
+                (
+                    8,
+                    "affected.estimatd",
+                    "`estimatd` is not a field breachpage knows here"
+                ),
+                (
+                    14,
+                    "contractor.notified_district",
+                    "this is not a valid date"
+                ),
+                (
+                    15,
+                    "ranson",
+                    "`ranson` is not a field breachpage knows here"
+                ),
             ],
             "{problems:#?}"
         );

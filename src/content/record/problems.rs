@@ -47,12 +47,16 @@ impl Reporter<'_> {
         path: &str,
         expected: &str,
     ) -> Option<T> {
-        if let Some(Checked { read: Err(bad), .. }) = field {
-            self.bad(path, bad, expected);
+        let Some(checked) = field else {
+            if self.required(path) {
+                self.missing(path, expected);
+            }
             return None;
-        }
-        let value = field.and_then(|checked| self.check(checked, path, expected));
-        if value.is_none() && self.required(path) {
+        };
+        let written = checked.read.is_ok();
+        let value = self.check(checked, path, expected);
+        // Empty text counts as left out.
+        if value.is_none() && written && self.required(path) {
             self.missing(path, expected);
         }
         value
@@ -75,13 +79,12 @@ impl Reporter<'_> {
         path: &str,
         expected: &str,
     ) -> Option<T> {
+        // Text cut short explains a wrong value too (`status: Breach #3`).
+        if checked.text {
+            self.warn_cut_by_comment(path);
+        }
         match checked.read {
-            Ok(value) => {
-                if checked.text {
-                    self.warn_cut_by_comment(path);
-                }
-                (!value.is_empty()).then_some(value)
-            }
+            Ok(value) => (!value.is_empty()).then_some(value),
             Err(bad) => {
                 self.bad(path, bad, expected);
                 None

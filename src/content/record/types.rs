@@ -119,6 +119,24 @@ pub struct RawTranslation {
     pub updates: Field<List<Group<RawUpdate>>>,
 }
 
+/// The texts `pii_allow` lists, read quietly: the texts as written are checked against
+/// them before the record is read (its problems are reported with the record's).
+pub fn allowed_texts(record: &Value) -> Vec<String> {
+    let Some(value) = record.get("pii_allow").filter(|v| !v.is_null()) else {
+        return Vec::new();
+    };
+    match Checked::<List<AllowedText>>::new(value.clone()).read {
+        Ok(list) => list
+            .items
+            .into_iter()
+            .filter_map(|item| item.read.ok())
+            .filter(|text| !text.is_empty())
+            .map(|text| text.0)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
 // ---- the wrappers --------------------------------------------------------------------
 
 /// What is wrong with a value, in plain words.
@@ -226,29 +244,6 @@ pub struct Group<T> {
     pub unknown: Vec<String>,
     /// Keys that are not words (`1:`, `[a, b]:`).
     pub not_words: Vec<Value>,
-}
-
-impl<T: DeserializeOwned> Group<T> {
-    /// Reads a record's whole text without copying it.
-    pub fn read(value: &Value) -> Result<Group<T>, Bad> {
-        let Value::Mapping(map) = value else {
-            return Err(not_a_group::<T>(value.clone()));
-        };
-        let (unknown, not_words) = sort_keys(map, names::<T>());
-        let fields = if not_words.is_empty() {
-            T::deserialize(value).map_err(|_| Bad::new("this must be a group of fields"))?
-        } else {
-            let mut map = map.clone();
-            map.retain(|key, _| key.is_string());
-            T::deserialize(Value::Mapping(map))
-                .map_err(|_| Bad::new("this must be a group of fields"))?
-        };
-        Ok(Group {
-            fields,
-            unknown,
-            not_words,
-        })
-    }
 }
 
 impl<T: DeserializeOwned> FromValue for Group<T> {

@@ -8,7 +8,9 @@ use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{DelayReason, Group as Audience, Medium, Moment, Status, SubstituteReason};
 use crate::{suggest, vocabulary};
 
-use super::types::{Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, RawTranslation, RawUpdate};
+use super::types::{
+    Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, RawTranslation, RawUpdate,
+};
 
 pub const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
 const MOMENT_FORMAT: &str = "a date written YYYY-MM-DD, or a date and local time written YYYY-MM-DDTHH:MM (such as 2025-01-08T14:30)";
@@ -167,10 +169,12 @@ impl FromValue for Medium {
 
     fn from_value(value: Value) -> Result<Self, Bad> {
         let words = crate::content::fields::MEDIA;
-        Ok(match one_of(value, words.iter().copied(), MEDIUM, "value")? {
-            "paper" => Medium::Paper,
-            _ => Medium::Computerized,
-        })
+        Ok(
+            match one_of(value, words.iter().copied(), MEDIUM, "value")? {
+                "paper" => Medium::Paper,
+                _ => Medium::Computerized,
+            },
+        )
     }
 }
 
@@ -318,9 +322,8 @@ impl KeyedOf for Field<NaiveDate> {
 /// `translations`: language code → the translated texts.
 impl KeyedOf for Checked<Group<RawTranslation>> {
     fn not_a_group() -> Bad {
-        Bad::new("this must be a group of languages").expected(
-            "language codes, each with the translated fields, e.g. `es:` then `title:`",
-        )
+        Bad::new("this must be a group of languages")
+            .expected("language codes, each with the translated fields, e.g. `es:` then `title:`")
     }
 
     fn read(value: Value) -> Self {
@@ -347,10 +350,7 @@ fn one_of<'w>(
         "value" => "this is not a value breachpage knows here".to_string(),
         kind => format!("this is not a {kind} breachpage knows"),
     };
-    Err(Bad::new(message)
-        .expected(expected)
-        .hint(hint)
-        .found(value))
+    Err(Bad::new(message).expected(expected).hint(hint).found(value))
 }
 
 fn not_text(value: Value) -> Bad {
@@ -359,11 +359,13 @@ fn not_text(value: Value) -> Bad {
     Bad::new("this must be text").hint(hint).found(value)
 }
 
-fn trimmed(text: String) -> String {
-    match text.trim() {
-        trimmed if trimmed.len() == text.len() => text,
-        trimmed => trimmed.to_string(),
-    }
+/// `text` without the blanks around it, in place (a block of Markdown ends with a line
+/// break; most texts start with none).
+fn trimmed(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
 }
 
 fn whole_number(value: Value) -> Result<u64, Bad> {
