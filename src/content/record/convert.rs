@@ -18,6 +18,10 @@ use super::types::{
 };
 use super::values::{AllowedText, Element, Text, DATE_FORMAT};
 
+/// For a value whose type says what it takes (a date, a group, a list of updates), in an
+/// optional field (never reported missing).
+const OWN: &str = "";
+
 impl Reporter<'_> {
     /// The incident of `record`, or `None` when it has errors (a draft's problems are
     /// warnings, and it is kept).
@@ -52,17 +56,17 @@ impl Reporter<'_> {
             "discovered",
             "the date the breach was discovered, YYYY-MM-DD (or YYYY-MM-DDTHH:MM)",
         );
-        let determined = self.take(raw.determined, "determined", "");
+        let determined = self.take(raw.determined, "determined", OWN);
         let occurred = self.occurred(raw.occurred);
         let contractor = self.contractor(raw.contractor);
         let district_learned = self.take(raw.district_learned, "district_learned", DATE_FORMAT);
-        let medium = self.take(raw.medium, "medium", "").unwrap_or_default();
-        let ransom_paid = self.take(raw.ransom, "ransom", "").and_then(|group| {
+        let medium = self.take(raw.medium, "medium", OWN).unwrap_or_default();
+        let ransom_paid = self.take(raw.ransom, "ransom", OWN).and_then(|group| {
             self.keys(&group, "ransom");
             let expected = "the date (or date and time, YYYY-MM-DDTHH:MM) the ransom was paid";
             self.take(group.fields.paid, "ransom.paid", expected)
         });
-        let hipaa_hhs_notified = self.take(raw.hipaa, "hipaa", "").and_then(|group| {
+        let hipaa_hhs_notified = self.take(raw.hipaa, "hipaa", OWN).and_then(|group| {
             self.keys(&group, "hipaa");
             let expected = "the date the breach was reported to HHS, YYYY-MM-DD";
             self.take(group.fields.hhs_notified, "hipaa.hhs_notified", expected)
@@ -143,7 +147,7 @@ impl Reporter<'_> {
     }
 
     fn occurred(&mut self, field: Field<OrUnknown<Group<RawOccurred>>>) -> Known<Occurred> {
-        match self.take(field, "occurred", "") {
+        match self.take(field, "occurred", OWN) {
             None => Known::Known(Occurred::default()),
             Some(OrUnknown::Unknown) => Known::Unknown,
             Some(OrUnknown::Known(group)) => {
@@ -158,7 +162,7 @@ impl Reporter<'_> {
     }
 
     fn contractor(&mut self, field: Field<Group<RawContractor>>) -> Option<Contractor> {
-        let raw = self.group(field, "contractor", "")?;
+        let raw = self.group(field, "contractor", OWN)?;
         let name = self.text(raw.name, "contractor.name", "the contractor's name");
         let notified_district = self.take(
             raw.notified_district,
@@ -214,7 +218,7 @@ impl Reporter<'_> {
             "a list of the groups affected: students, parents, teachers, principals, staff";
         if let Some(list) = self.take(raw.groups, "affected.groups", expected) {
             for (path, item) in items(list, "affected.groups") {
-                match self.check(item, &path, "") {
+                match self.check(item, &path, OWN) {
                     Some(group) if !affected.groups.contains(&group) => affected.groups.push(group),
                     _ => {}
                 }
@@ -231,7 +235,7 @@ impl Reporter<'_> {
     }
 
     fn delay(&mut self, field: Field<Group<RawDelay>>) -> Option<LawEnforcementDelay> {
-        let raw = self.group(field, "law_enforcement_delay", "")?;
+        let raw = self.group(field, "law_enforcement_delay", OWN)?;
         // A delay without a request date is still a delay: the notice stays withheld.
         let requested = self.take(
             raw.requested,
@@ -240,7 +244,7 @@ impl Reporter<'_> {
         );
         let lifted = self.take(raw.lifted, "law_enforcement_delay.lifted", DATE_FORMAT);
         let reason = match raw.reason {
-            Some(reason) => self.check(reason, "law_enforcement_delay.reason", "")?,
+            Some(reason) => self.check(reason, "law_enforcement_delay.reason", OWN)?,
             None => Default::default(),
         };
         Some(LawEnforcementDelay {
@@ -254,7 +258,7 @@ impl Reporter<'_> {
         &mut self,
         field: Field<Group<RawSubstitute>>,
     ) -> Option<SubstituteNotice> {
-        let raw = self.group(field, "substitute_notice", "")?;
+        let raw = self.group(field, "substitute_notice", OWN)?;
         let reason = self.take(
             raw.reason,
             "substitute_notice.reason",
@@ -281,12 +285,12 @@ impl Reporter<'_> {
 
     /// The update log at `path`, newest first.
     fn updates(&mut self, field: Field<List<Group<RawUpdate>>>, path: &str) -> Vec<Update> {
-        let Some(list) = self.take(field, path, "") else {
+        let Some(list) = self.take(field, path, OWN) else {
             return Vec::new();
         };
         let mut updates = Vec::new();
         for (path, item) in items(list, path) {
-            let Some(group) = self.check(item, &path, "") else {
+            let Some(group) = self.check(item, &path, OWN) else {
                 continue;
             };
             self.keys(&group, &path);
@@ -308,7 +312,7 @@ impl Reporter<'_> {
 
     fn notified(&mut self, field: Field<Keyed<Field<NaiveDate>>>) -> BTreeMap<String, NaiveDate> {
         let mut notified = BTreeMap::new();
-        let Some(keyed) = self.take(field, "notified", "") else {
+        let Some(keyed) = self.take(field, "notified", OWN) else {
             return notified;
         };
         let unknown: Vec<String> = keyed
@@ -334,7 +338,7 @@ impl Reporter<'_> {
         &mut self,
         field: Field<Group<RawProtection>>,
     ) -> Option<IdentityProtection> {
-        let raw = self.group(field, "identity_protection", "")?;
+        let raw = self.group(field, "identity_protection", OWN)?;
         let months = self.take(
             raw.months,
             "identity_protection.months",
@@ -381,7 +385,7 @@ impl Reporter<'_> {
         field: Field<Keyed<Checked<Group<RawTranslation>>>>,
     ) -> BTreeMap<String, Translation> {
         let mut translations = BTreeMap::new();
-        let Some(keyed) = self.take(field, "translations", "") else {
+        let Some(keyed) = self.take(field, "translations", OWN) else {
             return translations;
         };
         for (code, item) in keyed.entries {
@@ -396,7 +400,7 @@ impl Reporter<'_> {
                 );
                 continue;
             }
-            let Some(group) = self.check(item, &path, "") else {
+            let Some(group) = self.check(item, &path, OWN) else {
                 continue;
             };
             self.keys(&group, &path);

@@ -94,6 +94,7 @@ impl Reporter<'_> {
 
     /// Reports `bad` at the value of `path`.
     pub fn bad(&mut self, path: &str, bad: Bad, expected: &str) {
+        let bad = bad.into_problem();
         let expected = bad.expected.as_deref().unwrap_or(expected);
         self.problem(path, &bad.message, expected, bad.found.as_ref(), bad.hint);
     }

@@ -139,9 +139,12 @@ pub fn allowed_texts(record: &Value) -> Vec<String> {
 
 // ---- the wrappers --------------------------------------------------------------------
 
-/// What is wrong with a value, in plain words.
+/// What is wrong with a value, in plain words (boxed: values are mostly right).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bad {
+pub struct Bad(Box<Problem>);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
     pub message: Cow<'static, str>,
     /// What the field takes, when the value's type says it; otherwise the field's own.
     pub expected: Option<Cow<'static, str>>,
@@ -152,27 +155,31 @@ pub struct Bad {
 
 impl Bad {
     pub fn new(message: impl Into<Cow<'static, str>>) -> Bad {
-        Bad {
+        Bad(Box::new(Problem {
             message: message.into(),
             expected: None,
             found: None,
             hint: None,
-        }
+        }))
     }
 
     pub fn expected(mut self, expected: impl Into<Cow<'static, str>>) -> Bad {
-        self.expected = Some(expected.into());
+        self.0.expected = Some(expected.into());
         self
     }
 
     pub fn found(mut self, found: Value) -> Bad {
-        self.found = Some(found);
+        self.0.found = Some(found);
         self
     }
 
     pub fn hint(mut self, hint: Option<String>) -> Bad {
-        self.hint = hint;
+        self.0.hint = hint;
         self
+    }
+
+    pub fn into_problem(self) -> Problem {
+        *self.0
     }
 }
 
