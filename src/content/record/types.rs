@@ -476,6 +476,111 @@ mod tests {
         }
     }
 
+    /// A value of each kind, as the field table describes it.
+    fn example(kind: Kind) -> Value {
+        let text = |s: &str| Value::String(s.to_string());
+        let list = |items: Vec<Value>| Value::Sequence(items);
+        let group = |fields: &[fields::Field]| {
+            Value::Mapping(
+                fields
+                    .iter()
+                    .map(|f| (text(f.name), example(f.kind)))
+                    .collect(),
+            )
+        };
+        match kind {
+            Kind::Text | Kind::Markdown => text("Words."),
+            Kind::Date => text("2025-01-08"),
+            Kind::Moment => text("2025-01-08T09:05"),
+            Kind::Number | Kind::CountOrUnknown => Value::Number(12.into()),
+            Kind::Bool => Value::Bool(true),
+            Kind::Status => text("active"),
+            Kind::DataList => list(vec![text("student_name")]),
+            Kind::Groups => list(vec![text("students")]),
+            Kind::SubstituteReason => text("cost"),
+            Kind::Choice(words) => text(words[words.len() - 1]),
+            Kind::TextList => list(vec![text("123-45-6789")]),
+            Kind::Group(fields) | Kind::GroupOrUnknown(fields) => group(fields),
+            Kind::List(fields) => list(vec![group(fields)]),
+            Kind::Notified => Value::Mapping(
+                [(text("individuals"), text("2025-01-09"))]
+                    .into_iter()
+                    .collect(),
+            ),
+            Kind::ByLanguage(fields) => {
+                Value::Mapping([(text("es"), group(fields))].into_iter().collect())
+            }
+        }
+    }
+
+    fn read(record: &Value) -> (Option<crate::model::Incident>, Vec<(String, String)>) {
+        let source = serde_yaml::to_string(record).unwrap();
+        let mut diagnostics = crate::diagnostics::Diagnostics::new();
+        let incident = super::super::parse("x.yaml", "x", &source, &mut diagnostics);
+        let problems = diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| (d.field.clone().unwrap_or_default(), d.message.clone()))
+            .collect();
+        (incident, problems)
+    }
+
+    /// The table's kinds and the structs' types agree: a record with every field of the
+    /// table, each written as its kind says, reads without a problem; and every field of
+    /// it is read (a wrong value in any one is reported there, and only there).
+    #[test]
+    fn every_field_of_the_table_is_read_as_its_kind_says() {
+        let Value::Mapping(record) = example(Kind::Group(fields::RECORD)) else {
+            unreachable!()
+        };
+        let (incident, problems) = read(&Value::Mapping(record.clone()));
+        assert_eq!(problems, []);
+        let incident = incident.unwrap();
+        assert_eq!(incident.medium, crate::model::Medium::Paper);
+        assert_eq!(incident.translations["es"].updates.len(), 1);
+
+        let mut leaves = Vec::new();
+        let mut groups = vec![(String::new(), fields::RECORD)];
+        while let Some((path, group)) = groups.pop() {
+            for field in group {
+                let path = if path.is_empty() {
+                    field.name.to_string()
+                } else {
+                    format!("{path}.{}", field.name)
+                };
+                match field.kind {
+                    Kind::Group(inner) | Kind::GroupOrUnknown(inner) => groups.push((path, inner)),
+                    Kind::ByLanguage(inner) => groups.push((format!("{path}.es"), inner)),
+                    Kind::List(inner) => groups.push((format!("{path}[0]"), inner)),
+                    kind => leaves.push((path, kind)),
+                }
+            }
+        }
+        assert!(leaves.len() > 40, "{leaves:?}");
+        for (path, kind) in leaves {
+            let mut wrong = Value::Mapping(record.clone());
+            let mut at = &mut wrong;
+            for part in path.split('.') {
+                let (key, item) = match part.split_once('[') {
+                    Some((key, _)) => (key, true),
+                    None => (part, false),
+                };
+                at = &mut at[key];
+                if item {
+                    at = &mut at[0];
+                }
+            }
+            // A group of fields is the wrong value for every other field.
+            *at = match kind {
+                Kind::Notified => Value::Sequence(Vec::new()),
+                _ => Value::Mapping([(Value::from("x"), Value::from(1))].into_iter().collect()),
+            };
+            let (_, problems) = read(&wrong);
+            let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+            assert_eq!(fields, [path.as_str()], "{problems:?}");
+        }
+    }
+
     #[test]
     fn only_structs_have_names() {
         assert_eq!(names::<String>(), &[] as &[&str]);
