@@ -1,6 +1,9 @@
-//! The fields of an incident record, in one table: the loader checks names against it,
-//! `breachpage schema` turns it into a JSON Schema, and `breachpage new` writes a commented
-//! draft from it, so the three cannot drift apart.
+//! The fields of an incident record, in one table: what serde cannot say about them.
+//! The record's shape is the serde structs of `content/record/types.rs`; this table adds
+//! each field's help text, whether it is required, and the kind of value the JSON Schema
+//! describes. A test keeps its names equal to the structs'. The loader reports missing
+//! fields from it, `breachpage schema` turns it into a JSON Schema, and `breachpage new`
+//! writes a commented draft from it, so they cannot drift apart.
 
 use serde_json::{json, Map, Value};
 
@@ -253,6 +256,29 @@ pub const RECORD: &[Field] = &[
 /// The names of `fields`, for "unknown field" checks.
 pub fn names(fields: &[Field]) -> Vec<&'static str> {
     fields.iter().map(|f| f.name).collect()
+}
+
+/// The field at `path` (`title`, `affected.count`, `updates[0].date`,
+/// `translations.es.title`), if the table has one.
+pub fn find(path: &str) -> Option<&'static Field> {
+    let mut fields = RECORD;
+    let mut found = None;
+    let mut parts = path.split('.');
+    while let Some(part) = parts.next() {
+        // `updates[0]` is an item of `updates`.
+        let name = part.split('[').next().unwrap_or(part);
+        let field = fields.iter().find(|f| f.name == name)?;
+        found = Some(field);
+        fields = match field.kind {
+            Group(inner) | GroupOrUnknown(inner) | List(inner) => inner,
+            ByLanguage(inner) => {
+                parts.next(); // the language code
+                inner
+            }
+            _ => &[],
+        };
+    }
+    found
 }
 
 /// The JSON Schema (draft 2020-12) of a record.
