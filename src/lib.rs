@@ -1,9 +1,11 @@
 //! breachpage: turns a school district's YAML incident records into its public
 //! data-breach notice site, checking each notice against the jurisdiction's law.
 //!
-//! Data flows one way: [`content::load`] reads and validates the site into a
-//! [`model::Site`]; [`render::render`] turns it into an in-memory set of pages; the
-//! commands in [`cmd`] write that set ([`output`]) or report on it.
+//! Data flows one way, through one object, [`site::Site`]: `load` reads site.toml and the
+//! records into the model ([`model::SiteData`]), `check` runs every check
+//! ([`checks`], the law in [`compliance`]), and `render` turns the checked site into pages
+//! handed to a sink: the build's staging folder, the preview's memory, or nothing at all
+//! for `check`. The commands in [`cmd`] are thin callers.
 
 pub mod checks;
 pub mod cli;

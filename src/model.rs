@@ -10,8 +10,9 @@ use crate::config::SiteConfig;
 use crate::content::yaml::SpanIndex;
 use crate::jurisdiction::Pack;
 
+/// The site's data: its configuration, its law and its records.
 #[derive(Debug, Clone)]
-pub struct Site {
+pub struct SiteData {
     pub config: SiteConfig,
     pub pack: &'static Pack,
     /// Markdown of `content/_index.md`: the process text shown above the notices.

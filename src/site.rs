@@ -20,7 +20,7 @@ use crate::Failure;
 /// A loaded site: its model and every problem found reading it.
 pub struct Site {
     root: PathBuf,
-    model: model::Site,
+    model: model::SiteData,
     diagnostics: Diagnostics,
 }
 
@@ -42,7 +42,7 @@ impl Site {
 
     /// The site as it was read: configuration, rule pack, records (those that could be
     /// read), for reports such as `deadlines`.
-    pub fn model(&self) -> &model::Site {
+    pub fn model(&self) -> &model::SiteData {
         &self.model
     }
 
@@ -79,13 +79,13 @@ impl Site {
 
 /// A site with no errors: it can be rendered.
 pub struct Checked {
-    model: model::Site,
+    model: model::SiteData,
     theme: Theme,
     warnings: Diagnostics,
 }
 
 impl Checked {
-    pub fn model(&self) -> &model::Site {
+    pub fn model(&self) -> &model::SiteData {
         &self.model
     }
 

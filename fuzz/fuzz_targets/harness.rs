@@ -12,7 +12,7 @@ use breachpage::compliance::obligations;
 use breachpage::config::SiteConfig;
 use breachpage::content::record;
 use breachpage::diagnostics::Diagnostics;
-use breachpage::model::Site;
+use breachpage::model::SiteData;
 use breachpage::render::format::Strings;
 use breachpage::render::view::{NoticeDefaults, NoticeView, SummaryView};
 use breachpage::render::{self, RenderOptions};
@@ -68,7 +68,7 @@ phone = "555-010-0199"
 ];
 
 struct Fixture {
-    sites: Vec<Site>,
+    sites: Vec<SiteData>,
     theme: Theme,
     today: NaiveDate,
 }
@@ -81,7 +81,7 @@ fn fixture() -> &'static Fixture {
             .map(|text| {
                 let config = SiteConfig::parse(text).expect("the fuzzing sites are valid");
                 let pack = config.pack().expect("a known jurisdiction");
-                Site {
+                SiteData {
                     config,
                     pack,
                     process_text: "How the district handles a breach.".to_string(),

@@ -11,12 +11,12 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostics;
-use crate::model::Site;
+use crate::model::SiteData;
 use crate::theme::Theme;
 
 /// Every problem of the loaded site, today. Drafts may be incomplete: their problems are
 /// warnings, listing what is still needed before they can be published.
-pub fn run(site: &Site, theme: &Theme, today: NaiveDate) -> Diagnostics {
+pub fn run(site: &SiteData, theme: &Theme, today: NaiveDate) -> Diagnostics {
     // Each record is checked on its own, on every core; the findings keep record order.
     let found: Vec<Diagnostics> = site
         .incidents

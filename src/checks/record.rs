@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::compliance::coverage::{holds, Facts, Truth};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::jurisdiction::{Element, Pack};
-use crate::model::{Incident, Known, Site, Status, SubstituteReason};
+use crate::model::{Incident, Known, SiteData, Status, SubstituteReason};
 
 struct Checker<'a> {
     incident: &'a Incident,
@@ -17,7 +17,7 @@ struct Checker<'a> {
 
 pub(super) fn check_incident(
     incident: &Incident,
-    site: &Site,
+    site: &SiteData,
     today: NaiveDate,
     diagnostics: &mut Diagnostics,
 ) {

@@ -5,12 +5,16 @@
 use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::model::{Incident, Site};
+use crate::model::{Incident, SiteData};
 use crate::theme::Theme;
 use crate::visibility::visibility;
 
 /// A media release must give the posted notice's full web address and a dateline.
-pub(super) fn media_release_addresses(site: &Site, published: &[&Incident], out: &mut Diagnostics) {
+pub(super) fn media_release_addresses(
+    site: &SiteData,
+    published: &[&Incident],
+    out: &mut Diagnostics,
+) {
     let config = &site.config;
     for incident in published.iter().filter(|i| i.substitute_notice.is_some()) {
         if config.site.base_url.is_none() {
@@ -36,7 +40,7 @@ pub(super) fn media_release_addresses(site: &Site, published: &[&Incident], out:
 }
 
 /// `breachpage init` writes placeholders; they must not reach the public unnoticed.
-pub(super) fn init_placeholders(site: &Site, out: &mut Diagnostics) {
+pub(super) fn init_placeholders(site: &SiteData, out: &mut Diagnostics) {
     let config = &site.config;
     let placeholders = [
         (
@@ -70,7 +74,7 @@ pub(super) fn init_placeholders(site: &Site, out: &mut Diagnostics) {
 }
 
 /// Without `base_url`, the feed and the banner pasted into another site link nowhere.
-pub(super) fn base_url(site: &Site, out: &mut Diagnostics) {
+pub(super) fn base_url(site: &SiteData, out: &mut Diagnostics) {
     if site.config.site.base_url.is_none() {
         out.push(
             Diagnostic::warning("site.toml", "[site] base_url is not set: the feed and the embeddable banner use relative links, which break when pasted into another site")
@@ -81,7 +85,7 @@ pub(super) fn base_url(site: &Site, out: &mut Diagnostics) {
 }
 
 /// Every language the site publishes needs the theme's interface text in it.
-pub(super) fn theme_languages(site: &Site, theme: &Theme, out: &mut Diagnostics) {
+pub(super) fn theme_languages(site: &SiteData, theme: &Theme, out: &mut Diagnostics) {
     for code in site.config.languages() {
         if theme.strings.contains_key(code) {
             continue;
@@ -101,7 +105,7 @@ pub(super) fn theme_languages(site: &Site, theme: &Theme, out: &mut Diagnostics)
 }
 
 /// The site's own texts and the published notices, in each language beyond the first.
-pub(super) fn translations(site: &Site, published: &[&Incident], out: &mut Diagnostics) {
+pub(super) fn translations(site: &SiteData, published: &[&Incident], out: &mut Diagnostics) {
     let languages = site.config.languages();
     let Some((default, others)) = languages.split_first() else {
         return;
@@ -161,7 +165,7 @@ pub(super) fn translations(site: &Site, published: &[&Incident], out: &mut Diagn
 }
 
 /// The notices the public site shows today, in record order.
-pub(super) fn published(site: &Site, today: NaiveDate) -> Vec<&Incident> {
+pub(super) fn published(site: &SiteData, today: NaiveDate) -> Vec<&Incident> {
     site.incidents
         .iter()
         .filter(|i| visibility(i, today).is_ok())

@@ -12,8 +12,8 @@ use crate::compliance::obligations::{self, Due, ObligationStatus, State};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
-use crate::model::{Incident, Site, Status};
-use crate::site::Site as Pipeline;
+use crate::model::{Incident, SiteData, Status};
+use crate::site::Site;
 use crate::{suggest, Failure};
 
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ pub fn run(
     fail_on_overdue: bool,
     today: NaiveDate,
 ) -> Result<(), Failure> {
-    let loaded = Pipeline::load(root)?;
+    let loaded = Site::load(root)?;
     let (site, diagnostics) = (loaded.model(), loaded.diagnostics());
     let incidents: Vec<&Incident> = match slug {
         Some(slug) => match site.incidents.iter().find(|i| i.slug == slug) {
@@ -127,7 +127,7 @@ pub fn run(
     Ok(())
 }
 
-fn unknown_slug(site: &Site, slug: &str, diagnostics: &Diagnostics) -> Failure {
+fn unknown_slug(site: &SiteData, slug: &str, diagnostics: &Diagnostics) -> Failure {
     let mut message = format!("there is no incident `{slug}` in content/incidents/");
     if let Some(close) = suggest::closest(slug, site.incidents.iter().map(|i| i.slug.as_str())) {
         let _ = write!(message, "; did you mean `{close}`?");
@@ -180,7 +180,11 @@ fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
     }
 }
 
-fn text(site: &Site, evaluated: &[(&Incident, Vec<ObligationStatus>)], today: NaiveDate) -> String {
+fn text(
+    site: &SiteData,
+    evaluated: &[(&Incident, Vec<ObligationStatus>)],
+    today: NaiveDate,
+) -> String {
     let mut out = String::new();
     let pack = site.pack;
     let _ = writeln!(

@@ -1,5 +1,5 @@
 //! Loading a site from disk: `site.toml`, `content/_index.md` and every incident record,
-//! validated into the [`Site`] model. Every problem in every file is collected.
+//! validated into the [`SiteData`] model. Every problem in every file is collected.
 
 pub mod fields;
 pub mod record;
@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::inside::SiteFolder;
-use crate::model::{Incident, Site};
+use crate::model::{Incident, SiteData};
 use crate::Failure;
 
 pub const INDEX_FILE: &str = "content/_index.md";
@@ -32,7 +32,7 @@ const MAX_PROBLEMS_PER_FILE: usize = 50;
 /// records with errors are missing from `site.incidents` and nothing may be published.
 #[derive(Debug)]
 pub struct Loaded {
-    pub site: Site,
+    pub site: SiteData,
     pub diagnostics: Diagnostics,
 }
 
@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     }
     incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(Loaded {
-        site: Site {
+        site: SiteData {
             config,
             pack,
             process_text,

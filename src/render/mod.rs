@@ -20,7 +20,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Incident, Site, Status};
+use crate::model::{Incident, SiteData, Status};
 use crate::theme::Theme;
 use crate::visibility::{visibility, Withheld};
 use format::Strings;
@@ -99,7 +99,7 @@ pub struct Rendered {
 /// Renders the public site. Fails (with diagnostics) when a template is broken or a
 /// published notice cannot be rendered completely.
 pub fn render(
-    site: &Site,
+    site: &SiteData,
     theme: &Theme,
     options: &RenderOptions,
 ) -> Result<Rendered, Diagnostics> {
@@ -114,7 +114,7 @@ pub fn render(
 /// [`render`], handing each page to `sink` as soon as it is rendered. When it fails, the
 /// sink may have received some pages, which must then be discarded.
 pub fn render_to(
-    site: &Site,
+    site: &SiteData,
     theme: &Theme,
     options: &RenderOptions,
     sink: &dyn Sink,
@@ -220,7 +220,10 @@ pub fn render_to(
 /// The languages to build, the default first, each with its interface strings. A
 /// language the theme has no text for is left out: the checks (`checks::site`) refuse
 /// such a site before it is rendered.
-fn languages<'a>(site: &Site, theme: &'a Theme) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
+fn languages<'a>(
+    site: &SiteData,
+    theme: &'a Theme,
+) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
     let languages: Vec<(String, Strings<'a>)> = site
         .config
         .languages()
@@ -243,7 +246,7 @@ fn languages<'a>(site: &Site, theme: &'a Theme) -> Result<Vec<(String, Strings<'
 }
 
 struct Renderer<'a> {
-    site: &'a Site,
+    site: &'a SiteData,
     /// The context every page of the current language starts from: [`Common`] without
     /// the fields that depend on the page.
     common: Context,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::model::{Incident, Known, Site};
+use crate::model::{Incident, Known, SiteData};
 use crate::render::view;
 use crate::vocabulary;
 
@@ -22,7 +22,7 @@ struct Document<'a> {
 
 /// The notices, each turned into its JSON shape only as it is written.
 struct Notices<'a> {
-    site: &'a Site,
+    site: &'a SiteData,
     published: &'a [&'a Incident],
     /// The pack's default advice, as JSON: most notices give it, and a large site has
     /// thousands of them.
@@ -100,7 +100,7 @@ struct DataElement<'a> {
 
 /// The document, serialised straight into `out`: for a large site it is tens of megabytes.
 pub fn write(
-    site: &Site,
+    site: &SiteData,
     published: &[&Incident],
     today: NaiveDate,
     out: &mut dyn Write,
@@ -131,7 +131,7 @@ fn iso(date: NaiveDate) -> String {
 }
 
 fn notice<'a>(
-    site: &'a Site,
+    site: &'a SiteData,
     incident: &'a Incident,
     guidance: Option<&'a RawValue>,
 ) -> Notice<'a> {
