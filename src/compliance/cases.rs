@@ -4,44 +4,8 @@
 //! mis-mailed paper report card, a lawful and a late police delay, an unfixed
 //! vulnerability, a ransom, and each state's own holidays.
 
-use chrono::NaiveDate;
-
-use crate::compliance::obligations::{evaluate, Due, ObligationStatus, State};
-use crate::config::SiteConfig;
-use crate::content::record;
-use crate::diagnostics::Diagnostics;
-
-fn config(jurisdiction: &str) -> SiteConfig {
-    let text = format!(
-        "[district]\nname = \"Test District\"\njurisdiction = \"{jurisdiction}\"\n[site]\ntitle = \"T\"\n[contact]\nname = \"A\"\nemail = \"a@example.org\"\n"
-    );
-    SiteConfig::parse(&text).unwrap()
-}
-
-fn run(jurisdiction: &str, facts: &str, today: NaiveDate) -> Vec<ObligationStatus> {
-    let source = format!(
-        "title: T\nstatus: active\npublished: 2024-01-02\nsummary: S\ndescription: D\ninvestigation: I\n{facts}"
-    );
-    let mut diagnostics = Diagnostics::new();
-    let incident = record::parse("x.yaml", "x", &source, &mut diagnostics);
-    assert!(!diagnostics.has_errors(), "{:?}", diagnostics.sorted());
-    let config = config(jurisdiction);
-    evaluate(&incident.unwrap(), config.pack().unwrap(), &config, today)
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
-
-/// The one applicable status of `id`.
-fn one<'a>(statuses: &'a [ObligationStatus], id: &str) -> &'a ObligationStatus {
-    let found: Vec<&ObligationStatus> = statuses
-        .iter()
-        .filter(|s| s.obligation.id == id && s.state != State::NotApplicable)
-        .collect();
-    assert_eq!(found.len(), 1, "{id}: {statuses:#?}");
-    found[0]
-}
+use crate::compliance::obligations::{Due, ObligationStatus, State};
+use crate::compliance::testing::{d, due, one, run};
 
 /// Every variant of `id` is not applicable; returns their notes.
 fn none(statuses: &[ObligationStatus], id: &str) -> String {
@@ -55,10 +19,6 @@ fn none(statuses: &[ObligationStatus], id: &str) -> String {
         .flat_map(|s| s.notes.iter().cloned())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn due(s: &ObligationStatus) -> Option<String> {
-    s.due.as_ref().map(Due::to_json)
 }
 
 // ---- New York -------------------------------------------------------------------

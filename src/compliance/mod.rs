@@ -10,3 +10,5 @@ pub mod coverage;
 pub mod hidden;
 pub mod obligations;
 pub mod pii;
+#[cfg(test)]
+mod testing;
