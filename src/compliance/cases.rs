@@ -3,6 +3,8 @@
 //! district read about in the press, a staff payroll phish, an employee health plan, a
 //! mis-mailed paper report card, a lawful and a late police delay, an unfixed
 //! vulnerability, a ransom, and each state's own holidays.
+//!
+//! Test code only: `#[cfg(test)] mod cases;` in compliance/mod.rs.
 
 use crate::compliance::obligations::{Due, ObligationStatus, State};
 use crate::compliance::testing::{d, due, one, run};

@@ -1,5 +1,7 @@
 //! What the law engine's tests share: a site of each jurisdiction, a record with given
 //! facts, and the one applicable status of an obligation.
+//!
+//! Test code only: `#[cfg(test)] mod testing;` in compliance/mod.rs.
 
 use chrono::NaiveDate;
 
