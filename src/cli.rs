@@ -96,9 +96,10 @@ pub enum Command {
     Deadlines {
         /// Only this incident (the record's file name without .yaml)
         slug: Option<String>,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format: text, json, or ics (an iCalendar file of the open deadlines, for a
+        /// calendar app)
+        #[arg(long, value_enum, default_value_t = DeadlinesFormat::Text)]
+        format: DeadlinesFormat,
         /// Exit with status 1 when any obligation is overdue (for a daily cron job)
         #[arg(long)]
         fail_on_overdue: bool,
@@ -133,6 +134,14 @@ good version stays up with the errors shown over it. Nothing is written to publi
 pub enum Format {
     Text,
     Json,
+}
+
+/// `deadlines` also writes a calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeadlinesFormat {
+    Text,
+    Json,
+    Ics,
 }
 
 #[derive(Debug, clap::Args)]

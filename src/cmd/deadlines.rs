@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::cli::Format;
+use crate::cli::DeadlinesFormat as Format;
 use crate::compliance::obligations::{self, Due, ObligationStatus, State};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -87,6 +87,7 @@ pub fn run(
                 serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
             );
         }
+        Format::Ics => print!("{}", super::ics::calendar(&evaluated, today)),
         Format::Text => {
             print!("{}", text(site, &evaluated, today));
             let unreadable: std::collections::BTreeSet<&str> = diagnostics

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod deadlines;
+mod ics;
 pub mod init;
 pub mod new;
 pub mod prompt;

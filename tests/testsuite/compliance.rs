@@ -611,3 +611,85 @@ fn pennsylvania_monitoring_is_for_bank_accounts_not_cards() {
         "{json:#}"
     );
 }
+
+#[test]
+fn deadlines_as_an_icalendar_file_that_a_calendar_app_reads() {
+    // The press-vendor case: the Chief Privacy Officer report is overdue (due Saturday
+    // November 14, 2026), the families' notice is due January 3, 2027; the contractor's
+    // own clock is met late (no event); STL §208 does not apply (no event).
+    let facts = "discovered: 2026-11-02\ndistrict_learned: 2026-11-04\ncontractor:\n  name: SIS Vendor\n  notified_district: 2026-11-13\noccurred:\n  from: 2026-10-30\n  to: 2026-11-01\ndata: [student_name, grades]\naffected:\n  count: 800\n  groups: [students, parents]\n";
+    let site = site("ny", &incident(facts));
+    let run = site
+        .run(&["deadlines", "--format", "ics", "--today", TODAY])
+        .success();
+    assert!(run.stdout.lines().all(|l| l.len() <= 76), "folded");
+    assert!(run.stdout.contains("\r\n"), "CRLF line ends");
+    let mut parser = ical::IcalParser::new(run.stdout.as_bytes());
+    let calendar = parser
+        .next()
+        .expect("one calendar")
+        .expect("RFC 5545 that a real parser reads");
+    assert!(parser.next().is_none());
+    let value = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let events: Vec<(String, String)> = calendar
+        .events
+        .iter()
+        .map(|e| (value(&e.properties, "UID"), value(&e.properties, "DTSTART")))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "2026-11-10-incident.state-privacy-officer@breachpage".to_string(),
+                "20261114".to_string()
+            ),
+            (
+                "2026-11-10-incident.individuals.student-teacher-or-principal-data@breachpage"
+                    .to_string(),
+                "20270103".to_string()
+            ),
+        ]
+    );
+    for event in &calendar.events {
+        let description = value(&event.properties, "DESCRIPTION");
+        assert!(description.contains("8 NYCRR 121.10"), "{description}");
+        let triggers: Vec<String> = event
+            .alarms
+            .iter()
+            .map(|a| value(&a.properties, "TRIGGER"))
+            .collect();
+        assert_eq!(triggers, ["-P2D", "-P1D"]);
+    }
+    let spo = value(&calendar.events[0].properties, "DESCRIPTION");
+    assert!(spo.contains("privacy@nysed.gov"), "{spo}");
+    assert!(spo.contains("This deadline has passed."), "{spo}");
+}
+
+#[test]
+fn an_hour_clock_is_an_instant_in_utc() {
+    // 72 hours after 8:00 a.m. on Monday November 16, 2026 (standard time, UTC-5):
+    // Thursday November 19 at 8:00 Eastern, 13:00 UTC.
+    let facts = "discovered: 2026-11-16T08:00\noccurred:\n  from: 2026-11-15\n  to: 2026-11-16\ndata: [staff_name, ssn]\naffected:\n  count: 40\n  groups: [staff]\n";
+    let site = site("ny", &incident(facts));
+    let run = site
+        .run(&["deadlines", "--format", "ics", "--today", "2026-11-17"])
+        .success();
+    let calendar = ical::IcalParser::new(run.stdout.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
+    let starts: Vec<String> = calendar
+        .events
+        .iter()
+        .flat_map(|e| &e.properties)
+        .filter(|p| p.name == "DTSTART")
+        .filter_map(|p| p.value.clone())
+        .collect();
+    assert_eq!(starts, ["20261119T130000Z"]);
+}
