@@ -70,15 +70,17 @@ pub enum Group {
     Teachers,
     Principals,
     Staff,
+    FormerStaff,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Students,
         Group::Parents,
         Group::Teachers,
         Group::Principals,
         Group::Staff,
+        Group::FormerStaff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +90,7 @@ impl Group {
             Group::Teachers => "teachers",
             Group::Principals => "principals",
             Group::Staff => "staff",
+            Group::FormerStaff => "former_staff",
         }
     }
 }
@@ -174,10 +177,81 @@ pub struct Occurred {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Affected {
+    /// The total: as written, or the sum of the groups' own counts.
     pub count: Known<u64>,
     pub estimated: bool,
     pub groups: Vec<Group>,
     pub residents: Option<u64>,
+    /// The groups written in the long form, each with its own facts; empty in the short
+    /// form (`groups: [students, parents]`).
+    pub detail: Vec<AffectedGroup>,
+}
+
+/// One affected group written with its own facts. What it leaves out is the record's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AffectedGroup {
+    pub group: Group,
+    pub count: Option<Known<u64>>,
+    /// The group's own data elements; `None`: the record's `data`.
+    pub data: Option<Known<Vec<String>>>,
+    /// The group's own offer; `None`: the record's `identity_protection`, if any.
+    pub identity_protection: Option<IdentityProtection>,
+}
+
+impl Affected {
+    /// The data of each affected group: its own, else the record's `data`. One entry with
+    /// no group in the short form.
+    pub fn data_by_group<'a>(
+        &'a self,
+        record: &'a Known<Vec<String>>,
+    ) -> Vec<(Option<Group>, &'a Known<Vec<String>>)> {
+        if self.detail.is_empty() {
+            return vec![(None, record)];
+        }
+        self.detail
+            .iter()
+            .map(|g| (Some(g.group), g.data.as_ref().unwrap_or(record)))
+            .collect()
+    }
+}
+
+/// The incident's own help line (a call centre the district or its vendor set up), apart
+/// from the district's standing contact.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HelpLine {
+    pub phone: Option<String>,
+    pub hours: Option<String>,
+    /// The languages it answers in, in words.
+    pub languages: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// The last day it answers.
+    pub closes: Option<NaiveDate>,
+}
+
+/// A question readers ask, and its answer (Markdown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Faq {
+    pub question: String,
+    pub answer: String,
+}
+
+/// A labelled link to another official page (the vendor's own notice, a regulator's page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// How the district is telling those affected: the day each channel went out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Notifying {
+    pub letters: Option<NaiveDate>,
+    pub emails: Option<NaiveDate>,
+    pub texts: Option<NaiveDate>,
+    pub calls: Option<NaiveDate>,
+    /// Markdown: what it means if a reader got nothing.
+    pub if_nothing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +305,10 @@ pub struct Incident {
     pub notified: BTreeMap<String, NaiveDate>,
     /// The identity-protection service the notice offers, if any.
     pub identity_protection: Option<IdentityProtection>,
+    pub help_line: Option<HelpLine>,
+    pub faq: Vec<Faq>,
+    pub links: Vec<Link>,
+    pub notifying: Option<Notifying>,
     /// Exact strings the PII guard must accept (e.g. a case number shaped like an SSN).
     pub pii_allow: Vec<String>,
     /// Language code → the texts translated into it.
@@ -250,6 +328,26 @@ pub struct Translation {
     pub what_you_can_do: Option<String>,
     /// Matched to the record's updates by date.
     pub updates: Vec<Update>,
+    pub other_data: Option<String>,
+    pub identity_protection: ProtectionText,
+    /// The offers of groups written with their own, by group.
+    pub groups: Vec<(Group, ProtectionText)>,
+    pub help_line_hours: Option<String>,
+    pub help_line_languages: Option<String>,
+    /// Matched to the record's questions by position.
+    pub faq: Vec<Faq>,
+    /// Matched to the record's links by position (a translated link may point to the
+    /// page's own translation).
+    pub links: Vec<Link>,
+    pub if_nothing: Option<String>,
+}
+
+/// The words of an identity-protection offer, translated.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProtectionText {
+    pub service: Option<String>,
+    pub provider: Option<String>,
+    pub how_to_enroll: Option<String>,
 }
 
 /// A free identity-protection or credit-monitoring service offered to those affected.
@@ -262,6 +360,25 @@ pub struct IdentityProtection {
     pub enroll_by: Option<NaiveDate>,
     /// Markdown: how to enroll.
     pub how_to_enroll: String,
+}
+
+impl IdentityProtection {
+    /// Takes the translated words of `text`; whether every text the offer has was
+    /// translated (what is not keeps the original).
+    fn translate(&mut self, text: &ProtectionText) -> bool {
+        let mut complete = true;
+        let mut take = |original: &mut String, translated: &Option<String>| match translated {
+            Some(t) => *original = t.clone(),
+            None => complete = false,
+        };
+        take(&mut self.service, &text.service);
+        take(&mut self.how_to_enroll, &text.how_to_enroll);
+        // A company's name is rarely translated: it may be, but need not be.
+        if let (Some(provider), Some(translated)) = (&mut self.provider, &text.provider) {
+            *provider = translated.clone();
+        }
+        complete
+    }
 }
 
 impl Occurred {
@@ -306,6 +423,68 @@ impl Incident {
         );
         if let Some(advice) = &mut incident.what_you_can_do {
             take("what_you_can_do", advice, &translation.what_you_can_do);
+        }
+        if let Some(other) = &mut incident.other_data {
+            take("other_data", other, &translation.other_data);
+        }
+        if let Some(offer) = &mut incident.identity_protection {
+            if !offer.translate(&translation.identity_protection) {
+                fallback.push("identity_protection");
+            }
+        }
+        for group in &mut incident.affected.detail {
+            let Some(offer) = &mut group.identity_protection else {
+                continue;
+            };
+            let text = translation
+                .groups
+                .iter()
+                .find(|(g, _)| *g == group.group)
+                .map(|(_, text)| text);
+            let translated = text.is_some_and(|text| offer.translate(text));
+            if !translated && !fallback.contains(&"groups") {
+                fallback.push("groups");
+            }
+        }
+        if let Some(line) = &mut incident.help_line {
+            let mut missing = false;
+            for (original, translated) in [
+                (&mut line.hours, &translation.help_line_hours),
+                (&mut line.languages, &translation.help_line_languages),
+            ] {
+                match (original.as_mut(), translated) {
+                    (Some(text), Some(t)) => *text = t.clone(),
+                    (Some(_), None) => missing = true,
+                    _ => {}
+                }
+            }
+            if missing {
+                fallback.push("help_line");
+            }
+        }
+        for (i, faq) in incident.faq.iter_mut().enumerate() {
+            match translation.faq.get(i) {
+                Some(t) => *faq = t.clone(),
+                None if !fallback.contains(&"faq") => fallback.push("faq"),
+                None => {}
+            }
+        }
+        for (i, link) in incident.links.iter_mut().enumerate() {
+            match translation.links.get(i) {
+                Some(t) => *link = t.clone(),
+                None if !fallback.contains(&"links") => fallback.push("links"),
+                None => {}
+            }
+        }
+        if let Some(text) = incident
+            .notifying
+            .as_mut()
+            .and_then(|n| n.if_nothing.as_mut())
+        {
+            match &translation.if_nothing {
+                Some(t) => *text = t.clone(),
+                None => fallback.push("notifying"),
+            }
         }
         let mut unused: Vec<&Update> = translation.updates.iter().collect();
         for update in &mut incident.updates {

@@ -15,6 +15,8 @@ use crate::vocabulary;
 pub enum Kind {
     /// One line of plain text.
     Text,
+    /// A web address starting `https://` (or `http://`).
+    Url,
     /// Markdown, usually several lines.
     Markdown,
     /// `YYYY-MM-DD`.
@@ -29,7 +31,8 @@ pub enum Kind {
     Status,
     /// Vocabulary ids, or `unknown`.
     DataList,
-    Groups,
+    /// Group names, or groups each with the fields given (the long form).
+    Groups(&'static [Field]),
     SubstituteReason,
     /// One of the words given.
     Choice(&'static [&'static str]),
@@ -96,12 +99,29 @@ pub const CONTRACTOR: &[Field] = &[
     ),
 ];
 
+/// The words of `group:` in the long form of `affected.groups` (the model's groups).
+pub const GROUP_WORDS: &[&str] = &[
+    "students",
+    "parents",
+    "teachers",
+    "principals",
+    "staff",
+    "former_staff",
+];
+
+pub const AFFECTED_GROUP: &[Field] = &[
+    field("group", Choice(GROUP_WORDS), Required, "which group: students, parents, teachers, principals, staff or former_staff"),
+    field("count", CountOrUnknown, Optional, "how many of this group were affected, or unknown; the record's count is the sum when it is left out there"),
+    field("data", DataList, Optional, "the data elements of this group (default: the record's `data`, which is then the union of the groups')"),
+    field("identity_protection", Group(PROTECTION), Optional, "this group's own offer (default: the record's `identity_protection`)"),
+];
+
 pub const AFFECTED: &[Field] = &[
     field(
         "count",
         CountOrUnknown,
         Required,
-        "estimated number of people or records affected, or unknown",
+        "estimated number of people or records affected, or unknown; may be left out when every group gives its own count (it is then their sum)",
     ),
     field(
         "estimated",
@@ -111,9 +131,9 @@ pub const AFFECTED: &[Field] = &[
     ),
     field(
         "groups",
-        Groups,
+        Groups(AFFECTED_GROUP),
         Required,
-        "who was affected: students, parents, teachers, principals, staff",
+        "who was affected: students, parents, teachers, principals, staff, former_staff; or a list of groups each with its own count, data and offer",
     ),
     field(
         "residents",
@@ -195,6 +215,106 @@ pub const PROTECTION: &[Field] = &[
     ),
 ];
 
+pub const HELP_LINE: &[Field] = &[
+    field("phone", Text, Optional, "the help line's phone number"),
+    field(
+        "hours",
+        Text,
+        Optional,
+        "when it answers, e.g. Monday to Friday, 8 a.m. to 8 p.m. Eastern",
+    ),
+    field(
+        "languages",
+        Text,
+        Optional,
+        "the languages it answers in, in words",
+    ),
+    field("email", Text, Optional, "its email address"),
+    field(
+        "website",
+        Url,
+        Optional,
+        "its web address, starting https://",
+    ),
+    field("closes", Date, Optional, "the last day it answers"),
+];
+
+pub const FAQ: &[Field] = &[
+    field(
+        "question",
+        Text,
+        Required,
+        "the question, as a reader would ask it",
+    ),
+    field("answer", Markdown, Required, "the answer"),
+];
+
+pub const LINK: &[Field] = &[
+    field(
+        "label",
+        Text,
+        Required,
+        "what the page is, e.g. PowerSchool's notice to families",
+    ),
+    field("url", Url, Required, "its address, starting https://"),
+];
+
+pub const NOTIFYING: &[Field] = &[
+    field("letters", Date, Optional, "the day letters were mailed"),
+    field("emails", Date, Optional, "the day emails were sent"),
+    field("texts", Date, Optional, "the day text messages were sent"),
+    field("calls", Date, Optional, "the day phone calls were made"),
+    field(
+        "if_nothing",
+        Markdown,
+        Optional,
+        "what it means if a reader got no letter or email",
+    ),
+];
+
+pub const PROTECTION_TEXT: &[Field] = &[
+    field("service", Text, Optional, "what is offered, translated"),
+    field(
+        "provider",
+        Text,
+        Optional,
+        "the company's name, if it has one in the language",
+    ),
+    field(
+        "how_to_enroll",
+        Markdown,
+        Optional,
+        "how to enroll, translated",
+    ),
+];
+
+pub const GROUP_TEXT: &[Field] = &[
+    field(
+        "group",
+        Choice(GROUP_WORDS),
+        Required,
+        "the group whose own offer this translates",
+    ),
+    field(
+        "identity_protection",
+        Group(PROTECTION_TEXT),
+        Optional,
+        "its offer, translated",
+    ),
+];
+
+pub const HELP_LINE_TEXT: &[Field] = &[
+    field("hours", Text, Optional, "the help line's hours, translated"),
+    field("languages", Text, Optional, "its languages, translated"),
+];
+
+pub const NOTIFYING_TEXT: &[Field] = &[field(
+    "if_nothing",
+    Markdown,
+    Optional,
+    "what it means if a reader got nothing, translated",
+)];
+
 pub const TRANSLATION: &[Field] = &[
     field("title", Text, Optional, "the headline, translated"),
     field("summary", Text, Optional, "the summary, translated"),
@@ -222,6 +342,13 @@ pub const TRANSLATION: &[Field] = &[
         Optional,
         "the updates, translated; each matched to the update of the same date",
     ),
+    field("other_data", Text, Optional, "the other information, translated"),
+    field("identity_protection", Group(PROTECTION_TEXT), Optional, "the offer, translated"),
+    field("groups", List(GROUP_TEXT), Optional, "the groups' own offers, translated, by group"),
+    field("help_line", Group(HELP_LINE_TEXT), Optional, "the help line's texts, translated"),
+    field("faq", List(FAQ), Optional, "the questions and answers, translated, in the same order"),
+    field("links", List(LINK), Optional, "the links' labels translated, in the same order (the address may be the page's own translation)"),
+    field("notifying", Group(NOTIFYING_TEXT), Optional, "how we are notifying you, translated"),
 ];
 
 pub const RECORD: &[Field] = &[
@@ -236,7 +363,7 @@ pub const RECORD: &[Field] = &[
     field("contractor", Group(CONTRACTOR), Optional, "the third-party contractor whose breach it was"),
     field("district_learned", Date, Optional, "a contractor's breach: the date the district itself first learned of it (the press, a parent, its own monitoring), if before the contractor's notice"),
     field("medium", Choice(MEDIA), Optional, "computerized (the default) or paper, e.g. a mis-mailed printed report card; several laws reach computerized data only"),
-    field("data", DataList, Required, "the data elements involved, or unknown"),
+    field("data", DataList, Required, "the data elements involved, or unknown; may be left out when every group lists its own (it is then their union)"),
     field("other_data", Text, Optional, "elements the list lacks, in plain words"),
     field("affected", Group(AFFECTED), Required, "who and how many were affected"),
     field("description", Markdown, Required, "what happened"),
@@ -249,6 +376,10 @@ pub const RECORD: &[Field] = &[
     field("updates", List(UPDATE), Optional, "the public update log (newest first on the page)"),
     field("notified", Notified, Optional, "the date each obligation was met, e.g. individuals: 2025-01-20"),
     field("identity_protection", Group(PROTECTION), Optional, "the free identity-protection service offered, where the law requires one"),
+    field("help_line", Group(HELP_LINE), Optional, "the incident's own help line (a call centre for this incident), shown first on the notice and in the media release"),
+    field("faq", List(FAQ), Optional, "questions readers ask, with answers; each gets its own link on the page"),
+    field("links", List(LINK), Optional, "other official pages, such as the vendor's own notice"),
+    field("notifying", Group(NOTIFYING), Optional, "how the district is telling those affected (the day letters, emails, texts or calls went out) and what it means to get nothing"),
     field("pii_allow", TextList, Optional, "exact texts that look like a Social Security or card number but are not"),
     field("translations", ByLanguage(TRANSLATION), Optional, "the notice in other languages, by language code, e.g. es:"),
 ];
@@ -270,7 +401,7 @@ pub fn find(path: &str) -> Option<&'static Field> {
         let field = fields.iter().find(|f| f.name == name)?;
         found = Some(field);
         fields = match field.kind {
-            Group(inner) | GroupOrUnknown(inner) | List(inner) => inner,
+            Group(inner) | GroupOrUnknown(inner) | List(inner) | Groups(inner) => inner,
             ByLanguage(inner) => {
                 parts.next(); // the language code
                 inner
@@ -303,7 +434,38 @@ pub fn schema() -> Value {
         json!({ "properties": { "status": { "const": "draft" } } }),
     );
     map.insert("else".into(), json!({ "required": ["published"] }));
+    // `data` and `affected.count` may be left out when every group of the long form gives
+    // its own (they are then the union and the sum).
+    let each_group_gives = |key: &str| {
+        json!({ "properties": { "affected": { "properties": { "groups": { "items": {
+            "type": "object", "required": [key],
+        } } } } } })
+    };
+    unrequire(&mut map, "data");
+    map.insert(
+        "anyOf".into(),
+        json!([{ "required": ["data"] }, each_group_gives("data")]),
+    );
+    if let Some(affected) = map
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("affected"))
+        .and_then(Value::as_object_mut)
+    {
+        unrequire(affected, "count");
+        affected.insert(
+            "anyOf".into(),
+            json!([{ "required": ["count"] }, { "properties": { "groups": { "items": {
+                "type": "object", "required": ["count"],
+            } } } }]),
+        );
+    }
     Value::Object(map)
+}
+
+fn unrequire(object: &mut Map<String, Value>, key: &str) {
+    if let Some(Value::Array(required)) = object.get_mut("required") {
+        required.retain(|k| k != key);
+    }
 }
 
 fn object(fields: &[Field]) -> Map<String, Value> {
@@ -332,6 +494,7 @@ fn kind_schema(kind: Kind) -> Value {
     let unknown = json!({ "const": "unknown" });
     match kind {
         Text | Markdown => json!({ "type": "string", "minLength": 1 }),
+        Url => json!({ "type": "string", "pattern": "^https?://[^ ]+$" }),
         Date => date,
         Moment => json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$" }),
         Number => json!({ "type": "integer", "minimum": 0 }),
@@ -345,9 +508,12 @@ fn kind_schema(kind: Kind) -> Value {
                 unknown,
             ] })
         }
-        Groups => {
+        Groups(fields) => {
             let groups: Vec<&str> = Group::ALL.iter().map(|g| g.as_str()).collect();
-            json!({ "type": "array", "minItems": 1, "items": { "enum": groups } })
+            json!({ "type": "array", "minItems": 1, "items": { "anyOf": [
+                { "enum": groups },
+                Value::Object(object(fields)),
+            ] } })
         }
         SubstituteReason => json!({ "enum": ["cost", "count", "insufficient_contact"] }),
         Choice(words) => json!({ "enum": words }),
@@ -383,7 +549,9 @@ mod tests {
         let data = &schema["properties"]["data"]["oneOf"][0]["items"]["enum"];
         assert!(data.as_array().unwrap().contains(&json!("student_name")));
         let affected = &schema["properties"]["affected"];
-        assert_eq!(affected["required"], json!(["count", "groups"]));
+        assert_eq!(affected["required"], json!(["groups"]));
+        assert_eq!(affected["anyOf"][0], json!({ "required": ["count"] }));
+        assert_eq!(schema["anyOf"][0], json!({ "required": ["data"] }));
         assert_eq!(
             schema["required"],
             json!([
@@ -391,7 +559,6 @@ mod tests {
                 "status",
                 "summary",
                 "discovered",
-                "data",
                 "affected",
                 "description",
                 "investigation"

@@ -400,6 +400,7 @@ fn group_key(group: Group) -> &'static str {
         Group::Teachers => "group_teachers",
         Group::Principals => "group_principals",
         Group::Staff => "group_staff",
+        Group::FormerStaff => "group_former_staff",
     }
 }
 

@@ -7,14 +7,16 @@ use chrono::NaiveDate;
 
 use crate::jurisdiction::OBLIGATION_IDS;
 use crate::model::{
-    Affected, Contractor, IdentityProtection, Incident, Known, LawEnforcementDelay, Occurred,
-    Status, SubstituteNotice, SubstituteReason, Translation, Update,
+    Affected, AffectedGroup, Contractor, Faq, HelpLine, IdentityProtection, Incident, Known,
+    LawEnforcementDelay, Link, Notifying, Occurred, ProtectionText, Status, SubstituteNotice,
+    SubstituteReason, Translation, Update,
 };
 
 use super::problems::Reporter;
 use super::types::{
-    Checked, Field, Group, Keyed, List, OrUnknown, RawAffected, RawContractor, RawDelay,
-    RawOccurred, RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
+    Checked, Field, Group, Keyed, List, Member, OrUnknown, RawAffected, RawAffectedGroup,
+    RawContractor, RawDelay, RawFaq, RawHelpLine, RawLink, RawNotifying, RawOccurred,
+    RawProtection, RawProtectionText, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
 };
 use super::values::{AllowedText, Element, Text, DATE_FORMAT};
 
@@ -71,9 +73,17 @@ impl Reporter<'_> {
             let expected = "the date the breach was reported to HHS, YYYY-MM-DD";
             self.take(group.fields.hhs_notified, "hipaa.hhs_notified", expected)
         });
-        let data = self.data(raw.data);
-        let other_data = self.text(raw.other_data, "other_data", "text");
         let affected = self.affected(raw.affected);
+        // The long form may leave `data` to its groups: it is then their union.
+        let data = match (raw.data, self.union_of_groups(&affected)) {
+            (None, Some(union)) => union,
+            (data, _) => {
+                let data = self.data(data, "data");
+                self.groups_agree_with_data(&affected, &data);
+                data
+            }
+        };
+        let other_data = self.text(raw.other_data, "other_data", "text");
         let description = self.text(
             raw.description,
             "description",
@@ -89,7 +99,12 @@ impl Reporter<'_> {
         let substitute_notice = self.substitute_notice(raw.substitute_notice);
         let updates = self.updates(raw.updates, "updates");
         let notified = self.notified(raw.notified);
-        let identity_protection = self.identity_protection(raw.identity_protection);
+        let identity_protection =
+            self.identity_protection(raw.identity_protection, "identity_protection");
+        let help_line = self.help_line(raw.help_line);
+        let faq = self.faq(raw.faq, "faq");
+        let links = self.links(raw.links, "links");
+        let notifying = self.notifying(raw.notifying);
         let pii_allow = self.pii_allow(raw.pii_allow);
         let translations = self.translations(raw.translations);
 
@@ -124,6 +139,10 @@ impl Reporter<'_> {
             updates,
             notified,
             identity_protection,
+            help_line,
+            faq,
+            links,
+            notifying,
             pii_allow,
             translations,
             locations: Default::default(),
@@ -175,14 +194,14 @@ impl Reporter<'_> {
         })
     }
 
-    fn data(&mut self, field: Field<OrUnknown<List<Element>>>) -> Known<Vec<String>> {
+    fn data(&mut self, field: Field<OrUnknown<List<Element>>>, path: &str) -> Known<Vec<String>> {
         let expected = "a list of the data elements involved, or `unknown`";
-        let list = match self.take(field, "data", expected) {
+        let list = match self.take(field, path, expected) {
             Some(OrUnknown::Known(list)) => list,
             _ => return Known::Unknown,
         };
         let mut ids: Vec<String> = Vec::new();
-        for (path, item) in items(list, "data") {
+        for (path, item) in items(list, path) {
             if let Some(id) = self.check(item, &path, "a data element name") {
                 if !ids.contains(&id.0) {
                     ids.push(id.0);
@@ -198,31 +217,90 @@ impl Reporter<'_> {
             estimated: true,
             groups: Vec::new(),
             residents: None,
+            detail: Vec::new(),
         };
         let Some(raw) = self.group(field, "affected", "a group with `count` and `groups`") else {
             return affected;
         };
-        affected.count = match self.take(
-            raw.count,
-            "affected.count",
-            "the estimated number affected, or `unknown`",
-        ) {
-            Some(OrUnknown::Known(count)) => Known::Known(count.0),
-            _ => Known::Unknown,
+        let expected =
+            "a list of the groups affected: students, parents, teachers, principals, staff, former_staff";
+        let mut members = Vec::new();
+        let mut long = false;
+        if let Some(list) = self.take(raw.groups, "affected.groups", expected) {
+            for (path, item) in items(list, "affected.groups") {
+                match self.check(item, &path, OWN) {
+                    Some(Member::Name(group)) => members.push((path, group, None)),
+                    Some(Member::Detail(detail)) => {
+                        long = true;
+                        self.keys(&detail, &path);
+                        let mut fields = detail.fields;
+                        let group = self.take(fields.group.take(), &format!("{path}.group"), OWN);
+                        if let Some(group) = group {
+                            members.push((path, group, Some(fields)));
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+        for (path, group, detail) in members {
+            if affected.groups.contains(&group) {
+                if long {
+                    let at = if detail.is_some() {
+                        format!("{path}.group")
+                    } else {
+                        path
+                    };
+                    let expected = "each group once, with all of its facts";
+                    self.problem(&at, "this group is listed twice", expected, None, None);
+                }
+                continue;
+            }
+            affected.groups.push(group);
+            if long {
+                let own = match detail {
+                    Some(raw) => self.affected_group(group, raw, &path),
+                    None => AffectedGroup {
+                        group,
+                        count: None,
+                        data: None,
+                        identity_protection: None,
+                    },
+                };
+                affected.detail.push(own);
+            }
+        }
+        let counts: Option<Vec<&Known<u64>>> = match affected.detail.is_empty() {
+            true => None,
+            false => affected.detail.iter().map(|g| g.count.as_ref()).collect(),
+        };
+        affected.count = match (raw.count, counts) {
+            // Left out, every group counted: the sum (unknown while any group's is).
+            (None, Some(counts)) => counts
+                .iter()
+                .try_fold(0u64, |sum, c| match c {
+                    Known::Known(n) => Some(sum.saturating_add(*n)),
+                    Known::Unknown => None,
+                })
+                .map_or(Known::Unknown, Known::Known),
+            (count, counts) => {
+                let total = match self.take(
+                    count,
+                    "affected.count",
+                    "the estimated number affected, or `unknown` (it may be left out when every group gives its own count)",
+                ) {
+                    Some(OrUnknown::Known(count)) => Known::Known(count.0),
+                    _ => Known::Unknown,
+                };
+                if let (Known::Known(total), Some(counts)) = (&total, counts) {
+                    self.total_agrees(*total, &counts);
+                }
+                total
+            }
         };
         let estimated = "`true` (the count is an estimate) or `false` (it is exact)";
         if let Some(b) = self.take(raw.estimated, "affected.estimated", estimated) {
             affected.estimated = b;
-        }
-        let expected =
-            "a list of the groups affected: students, parents, teachers, principals, staff";
-        if let Some(list) = self.take(raw.groups, "affected.groups", expected) {
-            for (path, item) in items(list, "affected.groups") {
-                match self.check(item, &path, OWN) {
-                    Some(group) if !affected.groups.contains(&group) => affected.groups.push(group),
-                    _ => {}
-                }
-            }
         }
         affected.residents = self
             .take(
@@ -232,6 +310,117 @@ impl Reporter<'_> {
             )
             .map(|n| n.0);
         affected
+    }
+
+    /// One group of the long form of `affected.groups`, at `path`.
+    fn affected_group(
+        &mut self,
+        group: crate::model::Group,
+        raw: RawAffectedGroup,
+        path: &str,
+    ) -> AffectedGroup {
+        let count = raw.count.map(|count| {
+            let expected = "how many of this group were affected, or `unknown`";
+            match self.take(Some(count), &format!("{path}.count"), expected) {
+                Some(OrUnknown::Known(count)) => Known::Known(count.0),
+                _ => Known::Unknown,
+            }
+        });
+        let data = raw
+            .data
+            .map(|data| self.data(Some(data), &format!("{path}.data")));
+        let identity_protection = self.identity_protection(
+            raw.identity_protection,
+            &format!("{path}.identity_protection"),
+        );
+        AffectedGroup {
+            group,
+            count,
+            data,
+            identity_protection,
+        }
+    }
+
+    /// A total written beside the groups' own counts must lie between the largest of
+    /// them (people in several groups count once) and their sum.
+    fn total_agrees(&mut self, total: u64, counts: &[&Known<u64>]) {
+        let known: Vec<u64> = counts
+            .iter()
+            .filter_map(|c| match c {
+                Known::Known(n) => Some(*n),
+                Known::Unknown => None,
+            })
+            .collect();
+        let largest = known.iter().copied().max().unwrap_or(0);
+        let expected = "the number of people affected in all the groups together; or leave `count` out and it is the sum of the groups' counts";
+        if total < largest {
+            let message =
+                format!("the total, {total}, is less than one group's own count, {largest}");
+            self.problem("affected.count", &message, expected, None, None);
+        } else if known.len() == counts.len() {
+            let sum: u64 = known.iter().fold(0, |a, b| a.saturating_add(*b));
+            if total > sum {
+                let message =
+                    format!("the total, {total}, is more than the groups' counts add up to, {sum}");
+                self.problem("affected.count", &message, expected, None, None);
+            }
+        }
+    }
+
+    /// The union of the groups' own data, when every group of the long form lists its own.
+    fn union_of_groups(&self, affected: &Affected) -> Option<Known<Vec<String>>> {
+        if affected.detail.is_empty() {
+            return None;
+        }
+        let mut union = Vec::new();
+        for group in &affected.detail {
+            match group.data.as_ref()? {
+                Known::Unknown => return Some(Known::Unknown),
+                Known::Known(ids) => {
+                    for id in ids {
+                        if !union.contains(id) {
+                            union.push(id.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Some(Known::Known(union))
+    }
+
+    /// The record's `data`, written beside the groups' own, must be their union: no group
+    /// lists an element it lacks, and (when every group lists its own) it lists none that
+    /// no group does.
+    fn groups_agree_with_data(&mut self, affected: &Affected, data: &Known<Vec<String>>) {
+        let Known::Known(ids) = data else {
+            return;
+        };
+        let expected = "the record's `data` is every element of every group: add the element to `data`, or leave `data` out and it is the groups' union";
+        for (i, group) in affected.detail.iter().enumerate() {
+            let Some(Known::Known(own)) = &group.data else {
+                continue;
+            };
+            for (j, id) in own.iter().enumerate() {
+                if !ids.contains(id) {
+                    let message = format!("`{id}` is not in the record's `data`");
+                    let path = format!("affected.groups[{i}].data[{j}]");
+                    self.problem(&path, &message, expected, None, None);
+                }
+            }
+        }
+        if !affected.detail.is_empty() && affected.detail.iter().all(|g| g.data.is_some()) {
+            for (j, id) in ids.iter().enumerate() {
+                let listed = affected.detail.iter().any(|g| match &g.data {
+                    Some(Known::Known(own)) => own.contains(id),
+                    _ => true,
+                });
+                if !listed {
+                    let message = format!("no group lists `{id}`");
+                    let expected = "each element in the data of the group it belongs to, or leave `data` out and it is the groups' union";
+                    self.problem(&format!("data[{j}]"), &message, expected, None, None);
+                }
+            }
+        }
     }
 
     fn delay(&mut self, field: Field<Group<RawDelay>>) -> Option<LawEnforcementDelay> {
@@ -337,27 +526,28 @@ impl Reporter<'_> {
     fn identity_protection(
         &mut self,
         field: Field<Group<RawProtection>>,
+        path: &str,
     ) -> Option<IdentityProtection> {
-        let raw = self.group(field, "identity_protection", OWN)?;
+        let raw = self.group(field, path, OWN)?;
         let months = self.take(
             raw.months,
-            "identity_protection.months",
+            &format!("{path}.months"),
             "the number of months the service is free, such as 24",
         );
         let service = self.text(
             raw.service,
-            "identity_protection.service",
+            &format!("{path}.service"),
             "what is offered, such as \"credit monitoring and identity restoration\"",
         );
         let provider = self.text(
             raw.provider,
-            "identity_protection.provider",
+            &format!("{path}.provider"),
             "the company providing the service",
         );
-        let enroll_by = self.take(raw.enroll_by, "identity_protection.enroll_by", DATE_FORMAT);
+        let enroll_by = self.take(raw.enroll_by, &format!("{path}.enroll_by"), DATE_FORMAT);
         let how_to_enroll = self.text(
             raw.how_to_enroll,
-            "identity_protection.how_to_enroll",
+            &format!("{path}.how_to_enroll"),
             "Markdown text telling readers how to enroll (phone number, website, code)",
         );
         Some(IdentityProtection {
@@ -367,6 +557,142 @@ impl Reporter<'_> {
             enroll_by,
             how_to_enroll: how_to_enroll?,
         })
+    }
+
+    fn help_line(&mut self, field: Field<Group<RawHelpLine>>) -> Option<HelpLine> {
+        let raw = self.group(field, "help_line", OWN)?;
+        let text = |this: &mut Self, field: Field<Text>, key: &str, expected: &str| {
+            this.text(field, &format!("help_line.{key}"), expected)
+        };
+        let line = HelpLine {
+            phone: text(self, raw.phone, "phone", "the help line's phone number"),
+            hours: text(self, raw.hours, "hours", "when it answers"),
+            languages: text(
+                self,
+                raw.languages,
+                "languages",
+                "the languages it answers in",
+            ),
+            email: text(self, raw.email, "email", "its email address"),
+            website: text(
+                self,
+                raw.website,
+                "website",
+                "its web address, starting https://",
+            ),
+            closes: self.take(raw.closes, "help_line.closes", DATE_FORMAT),
+        };
+        if let Some(website) = &line.website {
+            self.web_address(website, "help_line.website");
+        }
+        if line.phone.is_none() && line.email.is_none() && line.website.is_none() {
+            self.problem(
+                "help_line",
+                "a help line needs a way to reach it",
+                "at least one of `phone`, `email` or `website`",
+                None,
+                None,
+            );
+            return None;
+        }
+        Some(line)
+    }
+
+    /// An address readers follow must be a web page's (`https://`, or `http://`).
+    fn web_address(&mut self, url: &str, path: &str) {
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
+            self.problem(
+                path,
+                "this is not a web address",
+                "a full address starting https://, such as https://www.example.com/notice",
+                None,
+                None,
+            );
+        }
+    }
+
+    fn faq(&mut self, field: Field<List<Group<RawFaq>>>, path: &str) -> Vec<Faq> {
+        let Some(list) = self.take(field, path, OWN) else {
+            return Vec::new();
+        };
+        let mut faq = Vec::new();
+        for (path, item) in items(list, path) {
+            let Some(group) = self.check(item, &path, OWN) else {
+                continue;
+            };
+            self.keys(&group, &path);
+            let raw = group.fields;
+            let question = self.text(raw.question, &format!("{path}.question"), "the question");
+            let answer = self.text(
+                raw.answer,
+                &format!("{path}.answer"),
+                "Markdown text of the answer",
+            );
+            if let (Some(question), Some(answer)) = (question, answer) {
+                faq.push(Faq { question, answer });
+            }
+        }
+        faq
+    }
+
+    fn links(&mut self, field: Field<List<Group<RawLink>>>, path: &str) -> Vec<Link> {
+        let Some(list) = self.take(field, path, OWN) else {
+            return Vec::new();
+        };
+        let mut links = Vec::new();
+        for (path, item) in items(list, path) {
+            let Some(group) = self.check(item, &path, OWN) else {
+                continue;
+            };
+            self.keys(&group, &path);
+            let raw = group.fields;
+            let label = self.text(raw.label, &format!("{path}.label"), "what the page is");
+            let url_path = format!("{path}.url");
+            let url = self.text(raw.url, &url_path, "its address, starting https://");
+            if let Some(url) = &url {
+                self.web_address(url, &url_path);
+            }
+            if let (Some(label), Some(url)) = (label, url) {
+                links.push(Link { label, url });
+            }
+        }
+        links
+    }
+
+    fn notifying(&mut self, field: Field<Group<RawNotifying>>) -> Option<Notifying> {
+        let raw = self.group(field, "notifying", OWN)?;
+        Some(Notifying {
+            letters: self.take(raw.letters, "notifying.letters", DATE_FORMAT),
+            emails: self.take(raw.emails, "notifying.emails", DATE_FORMAT),
+            texts: self.take(raw.texts, "notifying.texts", DATE_FORMAT),
+            calls: self.take(raw.calls, "notifying.calls", DATE_FORMAT),
+            if_nothing: self.text(
+                raw.if_nothing,
+                "notifying.if_nothing",
+                "Markdown text saying what it means to get no letter or email",
+            ),
+        })
+    }
+
+    /// An offer's translated words, at `path`.
+    fn protection_text(
+        &mut self,
+        field: Field<Group<RawProtectionText>>,
+        path: &str,
+    ) -> ProtectionText {
+        let Some(raw) = self.group(field, path, OWN) else {
+            return ProtectionText::default();
+        };
+        let expected = "the translated text";
+        ProtectionText {
+            service: self.text(raw.service, &format!("{path}.service"), expected),
+            provider: self.text(raw.provider, &format!("{path}.provider"), expected),
+            how_to_enroll: self.text(
+                raw.how_to_enroll,
+                &format!("{path}.how_to_enroll"),
+                expected,
+            ),
+        }
     }
 
     fn pii_allow(&mut self, field: Field<List<AllowedText>>) -> Vec<String> {
@@ -415,10 +741,59 @@ impl Reporter<'_> {
                 investigation: text(self, raw.investigation, "investigation"),
                 what_you_can_do: text(self, raw.what_you_can_do, "what_you_can_do"),
                 updates: self.updates(raw.updates, &format!("{path}.updates")),
+                other_data: text(self, raw.other_data, "other_data"),
+                identity_protection: self.protection_text(
+                    raw.identity_protection,
+                    &format!("{path}.identity_protection"),
+                ),
+                groups: self.group_texts(raw.groups, &format!("{path}.groups")),
+                help_line_hours: None,
+                help_line_languages: None,
+                faq: self.faq(raw.faq, &format!("{path}.faq")),
+                links: self.links(raw.links, &format!("{path}.links")),
+                if_nothing: None,
             };
+            let mut translation = translation;
+            if let Some(line) = self.group(raw.help_line, &format!("{path}.help_line"), OWN) {
+                translation.help_line_hours = text(self, line.hours, "help_line.hours");
+                translation.help_line_languages = text(self, line.languages, "help_line.languages");
+            }
+            if let Some(notifying) = self.group(raw.notifying, &format!("{path}.notifying"), OWN) {
+                translation.if_nothing = text(self, notifying.if_nothing, "notifying.if_nothing");
+            }
             translations.insert(code, translation);
         }
         translations
+    }
+}
+
+impl Reporter<'_> {
+    /// The groups' own offers, translated (`translations.CODE.groups`).
+    fn group_texts(
+        &mut self,
+        field: Field<List<Group<super::types::RawGroupText>>>,
+        path: &str,
+    ) -> Vec<(crate::model::Group, ProtectionText)> {
+        let Some(list) = self.take(field, path, OWN) else {
+            return Vec::new();
+        };
+        let mut texts = Vec::new();
+        for (path, item) in items(list, path) {
+            let Some(group) = self.check(item, &path, OWN) else {
+                continue;
+            };
+            self.keys(&group, &path);
+            let raw = group.fields;
+            let name = self.take(raw.group, &format!("{path}.group"), OWN);
+            let text = self.protection_text(
+                raw.identity_protection,
+                &format!("{path}.identity_protection"),
+            );
+            if let Some(name) = name {
+                texts.push((name, text));
+            }
+        }
+        texts
     }
 }
 

@@ -156,6 +156,171 @@ investigation: What we are doing.
         );
     }
 
+    const TWO_GROUPS: &str = "\
+title: Student information system breach
+status: active
+published: 2025-01-10
+summary: A vendor's system was breached.
+discovered: 2025-01-08
+affected:
+  groups:
+    - group: students
+      count: 495448
+      data: [student_name, date_of_birth, student_id]
+      identity_protection:
+        months: 24
+        service: identity protection for minors
+        how_to_enroll: Call the help line.
+    - group: staff
+      count: 56138
+      data: [staff_name, ssn, date_of_birth]
+    - parents
+description: What happened.
+investigation: What we are doing.
+";
+
+    #[test]
+    fn the_long_form_of_groups_derives_the_total_and_the_data() {
+        let (incident, problems) = read(TWO_GROUPS);
+        assert!(incident.is_none());
+        // Parents give no count and no data of their own: the record must give both.
+        let found: Vec<&str> = problems.iter().filter_map(|p| p.field.as_deref()).collect();
+        assert_eq!(found, ["data", "affected.count"], "{problems:?}");
+        let two = TWO_GROUPS.replace("    - parents\n", "");
+        let (incident, problems) = read(&two);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        assert_eq!(incident.affected.count, Known::Known(551_586));
+        assert_eq!(
+            incident.data,
+            Known::Known(
+                [
+                    "student_name",
+                    "date_of_birth",
+                    "student_id",
+                    "staff_name",
+                    "ssn"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        let students = &incident.affected.detail[0];
+        assert_eq!(students.count, Some(Known::Known(495_448)));
+        assert_eq!(students.identity_protection.as_ref().unwrap().months, 24);
+        assert!(incident.affected.detail[1].identity_protection.is_none());
+    }
+
+    #[test]
+    fn a_group_without_its_own_data_takes_the_records() {
+        let source = TWO_GROUPS
+            .replace(
+                "description:",
+                "data: [student_name, date_of_birth, student_id, staff_name, ssn, address]\ndescription:",
+            )
+            .replace("  groups:", "  count: 560000\n  groups:");
+        let (incident, problems) = read(&source);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        use crate::model::Group;
+        assert_eq!(
+            incident.affected.groups,
+            [Group::Students, Group::Staff, Group::Parents]
+        );
+        let by_group = incident.affected.data_by_group(&incident.data);
+        assert_eq!(by_group.len(), 3);
+        assert_eq!(by_group[2].1, &incident.data);
+        assert_eq!(
+            by_group[1].1,
+            &Known::Known(
+                ["staff_name", "ssn", "date_of_birth"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+    }
+
+    #[test]
+    fn totals_and_data_that_disagree_with_the_groups_are_errors() {
+        let two = TWO_GROUPS.replace("    - parents\n", "");
+        let source = two
+            .replace("  groups:", "  count: 600000\n  groups:")
+            .replace(
+                "description:",
+                "data: [student_name, date_of_birth, student_id, ssn, grades]\ndescription:",
+            );
+        let (incident, problems) = read(&source);
+        assert!(incident.is_none());
+        let found: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.field.as_deref().unwrap_or(""), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "affected.count",
+                    "the total, 600000, is more than the groups' counts add up to, 551586"
+                ),
+                (
+                    "affected.groups[1].data[0]",
+                    "`staff_name` is not in the record's `data`"
+                ),
+                ("data[4]", "no group lists `grades`"),
+            ],
+            "{problems:#?}"
+        );
+        // People in two groups count once: a total between the largest group and the sum.
+        let (_, problems) = read(&two.replace("  groups:", "  count: 520000\n  groups:"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let (_, problems) = read(&two.replace("  groups:", "  count: 400000\n  groups:"));
+        assert_eq!(
+            problems[0].message,
+            "the total, 400000, is less than one group's own count, 495448"
+        );
+        // A group listed twice.
+        let (_, problems) = read(&TWO_GROUPS.replace("    - parents\n", "    - students\n"));
+        assert_eq!(problems[0].field.as_deref(), Some("affected.groups[2]"));
+        assert_eq!(problems[0].message, "this group is listed twice");
+    }
+
+    #[test]
+    fn help_lines_faqs_and_links_are_read() {
+        let source = format!(
+            "{COMPLETE}help_line:\n  phone: 833-555-0199\n  hours: Monday to Friday, 9 a.m. to 9 p.m.\n  closes: 2025-04-30\nfaq:\n  - question: Was my child affected?\n    answer: If you got a letter, yes.\nlinks:\n  - label: The vendor's notice\n    url: https://vendor.example/notice\nnotifying:\n  letters: 2025-01-20\n  if_nothing: If you got no letter, you were not affected.\n"
+        );
+        let (incident, problems) = read(&source);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        assert_eq!(
+            incident.help_line.unwrap().phone.as_deref(),
+            Some("833-555-0199")
+        );
+        assert_eq!(incident.faq[0].question, "Was my child affected?");
+        assert_eq!(incident.links[0].url, "https://vendor.example/notice");
+        assert!(incident.notifying.unwrap().if_nothing.is_some());
+
+        let wrong = source
+            .replace("  phone: 833-555-0199\n", "")
+            .replace("https://vendor.example/notice", "vendor.example/notice")
+            .replace("    answer: If you got a letter, yes.\n", "");
+        let (incident, problems) = read(&wrong);
+        assert!(incident.is_none());
+        let found: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.field.as_deref().unwrap_or(""), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("faq[0].answer", "required field `faq[0].answer` is missing"),
+                ("help_line", "a help line needs a way to reach it"),
+                ("links[0].url", "this is not a web address"),
+            ],
+            "{problems:#?}"
+        );
+    }
+
     #[test]
     fn every_problem_is_reported_with_its_line() {
         let source = COMPLETE

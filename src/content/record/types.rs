@@ -47,6 +47,10 @@ pub struct RawRecord {
     pub updates: Field<List<Group<RawUpdate>>>,
     pub notified: Field<Keyed<Field<NaiveDate>>>,
     pub identity_protection: Field<Group<RawProtection>>,
+    pub help_line: Field<Group<RawHelpLine>>,
+    pub faq: Field<List<Group<RawFaq>>>,
+    pub links: Field<List<Group<RawLink>>>,
+    pub notifying: Field<Group<RawNotifying>>,
     pub pii_allow: Field<List<AllowedText>>,
     pub translations: Field<Keyed<Checked<Group<RawTranslation>>>>,
 }
@@ -67,8 +71,55 @@ pub struct RawContractor {
 pub struct RawAffected {
     pub count: Field<OrUnknown<Count>>,
     pub estimated: Field<bool>,
-    pub groups: Field<List<Audience>>,
+    pub groups: Field<List<Member>>,
     pub residents: Field<Number>,
+}
+
+/// An item of `affected.groups`: a group's name (the short form), or a group written with
+/// its own facts (the long form).
+#[derive(Debug)]
+pub enum Member {
+    Name(Audience),
+    Detail(Group<RawAffectedGroup>),
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawAffectedGroup {
+    pub group: Field<Audience>,
+    pub count: Field<OrUnknown<Count>>,
+    pub data: Field<OrUnknown<List<Element>>>,
+    pub identity_protection: Field<Group<RawProtection>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawHelpLine {
+    pub phone: Field<Text>,
+    pub hours: Field<Text>,
+    pub languages: Field<Text>,
+    pub email: Field<Text>,
+    pub website: Field<Text>,
+    pub closes: Field<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawFaq {
+    pub question: Field<Text>,
+    pub answer: Field<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawLink {
+    pub label: Field<Text>,
+    pub url: Field<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawNotifying {
+    pub letters: Field<NaiveDate>,
+    pub emails: Field<NaiveDate>,
+    pub texts: Field<NaiveDate>,
+    pub calls: Field<NaiveDate>,
+    pub if_nothing: Field<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +168,37 @@ pub struct RawTranslation {
     pub investigation: Field<Text>,
     pub what_you_can_do: Field<Text>,
     pub updates: Field<List<Group<RawUpdate>>>,
+    pub other_data: Field<Text>,
+    pub identity_protection: Field<Group<RawProtectionText>>,
+    pub groups: Field<List<Group<RawGroupText>>>,
+    pub help_line: Field<Group<RawHelpLineText>>,
+    pub faq: Field<List<Group<RawFaq>>>,
+    pub links: Field<List<Group<RawLink>>>,
+    pub notifying: Field<Group<RawNotifyingText>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawProtectionText {
+    pub service: Field<Text>,
+    pub provider: Field<Text>,
+    pub how_to_enroll: Field<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawGroupText {
+    pub group: Field<Audience>,
+    pub identity_protection: Field<Group<RawProtectionText>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawHelpLineText {
+    pub hours: Field<Text>,
+    pub languages: Field<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawNotifyingText {
+    pub if_nothing: Field<Text>,
 }
 
 /// The texts `pii_allow` lists, read quietly: the texts as written are checked against
@@ -433,11 +515,20 @@ mod tests {
     /// names and their order are the structs'.
     #[test]
     fn the_field_table_and_the_structs_name_the_same_fields() {
-        let structs: [(&[fields::Field], &[&str]); 11] = [
+        let structs: [(&[fields::Field], &[&str]); 20] = [
             (fields::RECORD, names::<RawRecord>()),
             (fields::OCCURRED, names::<RawOccurred>()),
             (fields::CONTRACTOR, names::<RawContractor>()),
             (fields::AFFECTED, names::<RawAffected>()),
+            (fields::AFFECTED_GROUP, names::<RawAffectedGroup>()),
+            (fields::HELP_LINE, names::<RawHelpLine>()),
+            (fields::FAQ, names::<RawFaq>()),
+            (fields::LINK, names::<RawLink>()),
+            (fields::NOTIFYING, names::<RawNotifying>()),
+            (fields::PROTECTION_TEXT, names::<RawProtectionText>()),
+            (fields::GROUP_TEXT, names::<RawGroupText>()),
+            (fields::HELP_LINE_TEXT, names::<RawHelpLineText>()),
+            (fields::NOTIFYING_TEXT, names::<RawNotifyingText>()),
             (fields::DELAY, names::<RawDelay>()),
             (fields::RANSOM, names::<RawRansom>()),
             (fields::HIPAA, names::<RawHipaa>()),
@@ -457,6 +548,7 @@ mod tests {
                 if let Kind::Group(inner)
                 | Kind::GroupOrUnknown(inner)
                 | Kind::List(inner)
+                | Kind::Groups(inner)
                 | Kind::ByLanguage(inner) = field.kind
                 {
                     if !groups.iter().any(|g| std::ptr::eq(*g, inner)) {
@@ -490,13 +582,15 @@ mod tests {
         };
         match kind {
             Kind::Text | Kind::Markdown => text("Words."),
+            Kind::Url => text("https://www.example.com/notice"),
             Kind::Date => text("2025-01-08"),
             Kind::Moment => text("2025-01-08T09:05"),
             Kind::Number | Kind::CountOrUnknown => Value::Number(12.into()),
             Kind::Bool => Value::Bool(true),
             Kind::Status => text("active"),
             Kind::DataList => list(vec![text("student_name")]),
-            Kind::Groups => list(vec![text("students")]),
+            // The long form: a group of its own facts.
+            Kind::Groups(fields) => list(vec![group(fields)]),
             Kind::SubstituteReason => text("cost"),
             Kind::Choice(words) => text(words[words.len() - 1]),
             Kind::TextList => list(vec![text("123-45-6789")]),
@@ -551,7 +645,9 @@ mod tests {
                 match field.kind {
                     Kind::Group(inner) | Kind::GroupOrUnknown(inner) => groups.push((path, inner)),
                     Kind::ByLanguage(inner) => groups.push((format!("{path}.es"), inner)),
-                    Kind::List(inner) => groups.push((format!("{path}[0]"), inner)),
+                    Kind::List(inner) | Kind::Groups(inner) => {
+                        groups.push((format!("{path}[0]"), inner))
+                    }
                     kind => leaves.push((path, kind)),
                 }
             }

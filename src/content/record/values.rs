@@ -9,7 +9,8 @@ use crate::model::{DelayReason, Group as Audience, Medium, Moment, Status, Subst
 use crate::{suggest, vocabulary};
 
 use super::types::{
-    Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, RawTranslation, RawUpdate,
+    Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, Member, RawFaq, RawGroupText, RawLink,
+    RawTranslation, RawUpdate,
 };
 
 pub const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
@@ -227,7 +228,19 @@ impl FromValue for Audience {
     }
 }
 
-impl ListOf for Audience {
+/// A group's name, or (the long form) a group of its own facts.
+impl FromValue for Member {
+    const TEXT: bool = true;
+
+    fn from_value(value: Value) -> Result<Self, Bad> {
+        if value.is_mapping() {
+            return Group::from_value(value).map(Member::Detail);
+        }
+        Audience::from_value(value).map(Member::Name)
+    }
+}
+
+impl ListOf for Member {
     const SINGLE: bool = true;
 
     fn not_a_list() -> Bad {
@@ -239,9 +252,40 @@ impl ListOf for Audience {
     }
 }
 
+impl ListOf for Group<RawFaq> {
+    fn not_a_list() -> Bad {
+        Bad::new("this must be a list of questions")
+            .expected("a list of entries, each with `question` and `answer`")
+            .hint(Some(
+                "start each question with \"- question: ...\" on its own line".into(),
+            ))
+    }
+}
+
+impl ListOf for Group<RawLink> {
+    fn not_a_list() -> Bad {
+        Bad::new("this must be a list of links")
+            .expected("a list of entries, each with `label` and `url`")
+            .hint(Some(
+                "start each link with \"- label: ...\" on its own line".into(),
+            ))
+    }
+}
+
+impl ListOf for Group<RawGroupText> {
+    fn not_a_list() -> Bad {
+        Bad::new("this must be a list of groups").expected(
+            "a list of entries, each with `group` and the translated `identity_protection`",
+        )
+    }
+}
+
 fn audiences() -> String {
     let names: Vec<&str> = Audience::ALL.iter().map(|g| g.as_str()).collect();
-    format!("a list of any of: {}", names.join(", "))
+    format!(
+        "a list of any of: {}; or a list of groups of fields, each with `group:` and its own `count`, `data` and `identity_protection`",
+        names.join(", ")
+    )
 }
 
 impl FromValue for Element {
