@@ -275,6 +275,49 @@ fn ny_gbl_30_day_target_only_from_december_21_2024() {
     );
 }
 
+// Students' grades and the staff's payroll records in one breach, each group with its
+// own data. Discovered Monday March 3, 2025.
+const NY_TWO_GROUPS: &str = "discovered: 2025-03-03\naffected:\n  groups:\n    - group: students\n      count: 1800\n      data: [student_name, grades]\n    - group: staff\n      count: 310\n      data: [staff_name, ssn]\n";
+
+#[test]
+fn ny_two_groups_students_under_2d_and_staff_under_stl_208() {
+    let s = run("NY", NY_TWO_GROUPS, d(2025, 3, 4));
+    // Education Law §2-d reaches the students: 8 NYCRR 121.10(a), report to the Chief
+    // Privacy Officer within 10 calendar days of discovery: March 13.
+    assert_eq!(
+        due(one(&s, "state-privacy-officer")).as_deref(),
+        Some("2025-03-13")
+    );
+    // 121.10(e): the students' notice within 60 calendar days: 28 days to March 31, 30 in
+    // April (58), May 2. The staff's STL §208 notice "without unreasonable delay" applies
+    // too (the staff's data is private information that is not student data); the dated
+    // clock is the one shown.
+    let ind = one(&s, "individuals");
+    assert_eq!(due(ind).as_deref(), Some("2025-05-02"));
+    let staff_rule = s
+        .iter()
+        .find(|x| {
+            x.obligation.id == "individuals"
+                && x.obligation.variant.as_deref()
+                    == Some("private information that is not student, teacher or principal data")
+        })
+        .unwrap();
+    assert!(
+        staff_rule
+            .notes
+            .iter()
+            .any(|n| n.contains("applies instead")),
+        "{:?}",
+        staff_rule.notes
+    );
+    // STL §208(7): the Attorney General and others, at the time of the notice: the staff's
+    // Social Security numbers call for it.
+    assert_eq!(one(&s, "attorney-general").state, State::Due);
+    // 2,110 affected in all: the sum of the groups.
+    let incident = crate::compliance::testing::incident(NY_TWO_GROUPS);
+    assert_eq!(incident.affected.count, crate::model::Known::Known(2110));
+}
+
 // ---- Connecticut ----------------------------------------------------------------
 
 #[test]
@@ -344,6 +387,48 @@ fn ct_board_duty_from_july_1_2017() {
         due(one(&s, "contractor-to-district")).as_deref(),
         Some("2017-03-31")
     );
+}
+
+// A vendor's student information system breach reaching students and staff, each group
+// with its own data (the long form of `affected.groups`). The vendor found it on Monday
+// January 6, 2025 and told the district on Tuesday January 14.
+const CT_TWO_GROUPS: &str = "discovered: 2025-01-06\ncontractor:\n  name: SIS Vendor\n  notified_district: 2025-01-14\naffected:\n  groups:\n    - group: students\n      count: 900\n      data: [student_name, directory_information]\n    - group: staff\n      count: 120\n      data: [staff_name, ssn]\n";
+
+#[test]
+fn ct_two_groups_the_student_statute_is_judged_on_the_students_data() {
+    let s = run("CT", CT_TWO_GROUPS, d(2025, 1, 14));
+    // §10-234dd reaches "personally identifiable information or material of a student"
+    // (§10-234aa(4)). The students' data is directory information only: the 60-day
+    // clock, from January 6: 25 days to January 31, 28 in February (53), March 7. Judged
+    // on the union with the staff's SSNs it would wrongly be 30 days: February 5.
+    let c = one(&s, "contractor-to-district");
+    assert_eq!(
+        c.obligation.variant.as_deref(),
+        Some("directory information or student-generated content only")
+    );
+    assert_eq!(due(c).as_deref(), Some("2025-03-07"));
+    // Families: 2 business days from the vendor's notice (Tuesday January 14):
+    // Wednesday 15 (1), Thursday 16 (2).
+    assert_eq!(due(one(&s, "individuals")).as_deref(), Some("2025-01-16"));
+    // The total is the sum of the groups: 1,020.
+    let incident = crate::compliance::testing::incident(CT_TWO_GROUPS);
+    assert_eq!(incident.affected.count, crate::model::Known::Known(1020));
+    // Had the students' own data included grades, the 30 days would apply: February 5.
+    let grades = CT_TWO_GROUPS.replace("directory_information]", "directory_information, grades]");
+    let s = run("CT", &grades, d(2025, 1, 14));
+    assert_eq!(
+        due(one(&s, "contractor-to-district")).as_deref(),
+        Some("2025-02-05")
+    );
+}
+
+#[test]
+fn ct_a_staff_only_vendor_breach_is_not_student_information() {
+    // The same vendor, staff records only (short form): §10-234dd does not reach it.
+    let facts = "discovered: 2025-01-06\ncontractor:\n  name: SIS Vendor\n  notified_district: 2025-01-14\ndata: [staff_name, ssn]\naffected:\n  count: 120\n  groups: [staff]\n";
+    let s = run("CT", facts, d(2025, 1, 14));
+    assert!(none(&s, "contractor-to-district").contains("§10-234dd"));
+    assert!(none(&s, "website-posting").contains("§10-234dd"));
 }
 
 // ---- Pennsylvania -----------------------------------------------------------------

@@ -44,6 +44,9 @@ pub struct Facts<'a> {
     pub undelayed_due: Option<NaiveDate>,
     /// Judge as if no delay had been asked for (to find `undelayed_due`).
     pub ignore_delay: bool,
+    /// The affected group (an index into `affected.detail`) whose data and name the
+    /// conditions are judged on; `None`: the record as a whole.
+    pub group: Option<usize>,
 }
 
 impl<'a> Facts<'a> {
@@ -53,6 +56,7 @@ impl<'a> Facts<'a> {
             pack,
             undelayed_due: None,
             ignore_delay: false,
+            group: None,
         }
     }
 
@@ -85,8 +89,45 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// All conditions together: any `No` wins, then any `Unknown`.
+/// All conditions together: any `No` wins, then any `Unknown`. When the record gives
+/// its groups their own facts, conditions about whose data was involved are judged group
+/// by group: they hold when they hold together for one group (a statute that reaches
+/// students' information is judged on the students' data, not on the staff's).
 pub fn holds(conditions: &[Condition], facts: &Facts) -> Truth {
+    let groups = facts.incident.affected.detail.len();
+    if facts.group.is_some() || groups == 0 || !conditions.iter().any(about_a_group) {
+        return holds_together(conditions, facts);
+    }
+    let mut result = Truth::No;
+    for i in 0..groups {
+        let one = Facts {
+            group: Some(i),
+            ..*facts
+        };
+        match holds_together(conditions, &one) {
+            Truth::Yes => return Truth::Yes,
+            Truth::Unknown => result = Truth::Unknown,
+            Truth::No => {}
+        }
+    }
+    result
+}
+
+/// Whether a condition depends on which group's data is judged.
+fn about_a_group(condition: &Condition) -> bool {
+    match condition {
+        Condition::DataIn(_)
+        | Condition::DataMaybe(_)
+        | Condition::DataOnly(_)
+        | Condition::DataBeyond(_)
+        | Condition::Group(_)
+        | Condition::Covered(_) => true,
+        Condition::Not(inner) => about_a_group(inner),
+        _ => false,
+    }
+}
+
+fn holds_together(conditions: &[Condition], facts: &Facts) -> Truth {
     let mut result = Truth::Yes;
     for condition in conditions {
         match holds_one(condition, facts) {
@@ -118,7 +159,11 @@ fn holds_one(condition: &Condition, facts: &Facts) -> Truth {
                     .any(|a| &a.element == id && discovered.is_some_and(|d| d < a.on))
         })
     };
-    let data = match &incident.data {
+    let group = facts.group.and_then(|i| incident.affected.detail.get(i));
+    let data = match group
+        .and_then(|g| g.data.as_ref())
+        .unwrap_or(&incident.data)
+    {
         Known::Known(ids) => Some(ids),
         Known::Unknown => None,
     };
@@ -166,13 +211,14 @@ fn holds_one(condition: &Condition, facts: &Facts) -> Truth {
         Condition::Computerized => Truth::from(incident.medium == Medium::Computerized),
         Condition::RansomPaid => Truth::from(incident.ransom_paid.is_some()),
         Condition::HipaaBreach => Truth::from(incident.hipaa_hhs_notified.is_some()),
-        Condition::Group(group) => Truth::from(
-            incident
+        Condition::Group(name) => Truth::from(match group {
+            Some(one) => one.group.as_str() == name.as_str(),
+            None => incident
                 .affected
                 .groups
                 .iter()
-                .any(|g| g.as_str() == group.as_str()),
-        ),
+                .any(|g| g.as_str() == name.as_str()),
+        }),
         Condition::Covered(name) => {
             let Some(statute) = pack.statutes.get(name) else {
                 return Truth::No;
