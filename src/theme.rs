@@ -290,6 +290,19 @@ mod tests {
                 "es lacks the label of {id}"
             );
         }
+        for step in crate::vocabulary::steps() {
+            assert!(
+                spanish["step_texts"].get(&step.id).is_some(),
+                "es lacks the step {}",
+                step.id
+            );
+            let source = spanish["step_sources"][&step.id].as_str().unwrap();
+            assert!(
+                source.starts_with("https://www.robodeidentidad.gov/")
+                    || source.starts_with("https://consumidor.ftc.gov/"),
+                "{source}"
+            );
+        }
     }
 
     #[test]

@@ -24,6 +24,20 @@ struct Vocabulary {
     categories: BTreeMap<String, String>,
     #[serde(rename = "element")]
     elements: Vec<Element>,
+    #[serde(rename = "step")]
+    steps: Vec<Step>,
+}
+
+/// Something a reader should do now, called for by some of the elements.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub elements: Vec<String>,
+    /// Markdown, in English.
+    pub text: String,
+    /// The federal page the step follows.
+    pub source: String,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -49,6 +63,19 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
         .elements
         .iter()
         .map(|element| element.id.as_str())
+}
+
+/// The steps that the elements `ids` call for, in the vocabulary's order.
+pub fn steps_for(ids: &[String]) -> impl Iterator<Item = &'static Step> + '_ {
+    vocabulary()
+        .steps
+        .iter()
+        .filter(move |step| step.elements.iter().any(|e| ids.contains(e)))
+}
+
+/// Every step, in order.
+pub fn steps() -> &'static [Step] {
+    &vocabulary().steps
 }
 
 /// The heading of a category.
@@ -101,6 +128,39 @@ mod tests {
         for id in REQUIRED {
             assert!(element(id).is_some(), "{id} missing");
         }
+    }
+
+    #[test]
+    fn every_element_calls_for_a_step_and_every_step_cites_a_federal_page() {
+        for id in ids() {
+            assert!(
+                steps_for(&[id.to_string()]).next().is_some(),
+                "{id} calls for no step"
+            );
+        }
+        for step in steps() {
+            assert!(
+                step.elements.iter().all(|e| element(e).is_some()),
+                "{}: {:?}",
+                step.id,
+                step.elements
+            );
+            assert!(
+                step.source.starts_with("https://www.identitytheft.gov/")
+                    || step.source.starts_with("https://consumer.ftc.gov/"),
+                "{}",
+                step.source
+            );
+        }
+        // Student records alone call for no password change or credit freeze.
+        let records: Vec<String> = ["student_name", "grades"].map(String::from).to_vec();
+        let chosen: Vec<&str> = steps_for(&records).map(|s| s.id.as_str()).collect();
+        assert_eq!(chosen, ["phishing"]);
+        let payroll: Vec<String> = ["staff_name", "ssn", "bank_account"]
+            .map(String::from)
+            .to_vec();
+        let chosen: Vec<&str> = steps_for(&payroll).map(|s| s.id.as_str()).collect();
+        assert_eq!(chosen, ["credit_freeze", "bank", "phishing"]);
     }
 
     #[test]

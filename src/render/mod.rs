@@ -5,6 +5,7 @@
 
 pub mod format;
 pub mod markdown;
+mod notice_parts;
 mod notices_json;
 mod preview;
 pub mod templates;
@@ -612,6 +613,29 @@ impl Renderer<'_> {
         let mut notice = NoticeView::new(incident, self.site.pack, self.strings, &scratch.defaults);
         let context = &mut scratch.context;
         let buffer = &mut scratch.buffer;
+        if self.lang != self.default_lang {
+            // What is not translated yet is marked as the record's language, item by item.
+            let translation = original.translations.get(&self.lang);
+            let faq_done = translation.map_or(0, |t| t.faq.len());
+            let links_done = translation.map_or(0, |t| t.links.len());
+            for (i, item) in notice.faq.iter_mut().enumerate() {
+                item.untranslated = i >= faq_done;
+            }
+            for (i, item) in notice.links.iter_mut().enumerate() {
+                item.untranslated = i >= links_done;
+            }
+            let mark = |field: &str| {
+                fallback
+                    .contains(&field)
+                    .then_some(self.default_lang.as_str())
+            };
+            notice.offers = notice_parts::offers(
+                incident,
+                self.strings,
+                (mark("identity_protection"), mark("groups")),
+                incident.substitute_notice.is_some(),
+            );
+        }
         notice.fallback = fallback;
         notice.fallback_lang = self.default_lang.clone();
         let dir = view::notice_path(&incident.slug);

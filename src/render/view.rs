@@ -8,6 +8,9 @@ use crate::jurisdiction::{self, Agency, Pack};
 use crate::model::{Group, IdentityProtection, Incident, Known, Status};
 use crate::render::format::{self, DateView, Strings};
 use crate::render::markdown;
+use crate::render::notice_parts::{
+    self, FaqView, GroupView, HelpLineView, LinkView, NotifyingView, OfferView, StepView,
+};
 use crate::vocabulary;
 
 #[derive(Debug, Serialize)]
@@ -103,6 +106,10 @@ pub struct AgencyView {
 
 impl AgencyView {
     pub fn new(agency: &Agency, s: Strings) -> AgencyView {
+        // The agency's page in the reader's language, where the strings give one.
+        let website = s
+            .entry("agency_websites", &agency.name)
+            .unwrap_or(&agency.website);
         AgencyView {
             name: agency.name.clone(),
             purpose: s
@@ -110,8 +117,8 @@ impl AgencyView {
                 .map_or_else(|| agency.purpose.clone(), str::to_string),
             phone: agency.phone.clone(),
             phone_href: format::phone_href(&agency.phone),
-            website: agency.website.clone(),
-            website_text: format::url_text(&agency.website),
+            website: website.to_string(),
+            website_text: format::url_text(website),
         }
     }
 
@@ -231,8 +238,20 @@ pub struct NoticeView {
     pub guidance_html: String,
     pub guidance_text: String,
     pub updates: Vec<UpdateView>,
-    /// The identity-protection service offered, if any.
+    /// The identity-protection service offered, if any (the record's own).
     pub protection: Option<ProtectionView>,
+    /// Every offer: the groups' own, then the record's.
+    pub offers: Vec<OfferView>,
+    /// The steps the data involved calls for (empty while it is not known).
+    pub steps: Vec<StepView>,
+    pub help_line: Option<HelpLineView>,
+    /// The groups written with their own facts.
+    pub group_facts: Vec<GroupView>,
+    pub faq: Vec<FaqView>,
+    pub links: Vec<LinkView>,
+    pub notifying: Option<NotifyingView>,
+    /// A long notice opens with a list of links to its parts.
+    pub on_this_page: bool,
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
     pub law: String,
@@ -279,8 +298,11 @@ impl NoticeView {
                 String::new()
             }
         };
+        let steps = notice_parts::steps(&incident.data, s, with_text);
+        // The general list only while the data, and so the steps, are not known.
         let (guidance_html, guidance_text) = match &incident.what_you_can_do {
             Some(advice) => (markdown::to_html(advice, 4), plain(advice)),
+            None if !steps.is_empty() => (String::new(), String::new()),
             None => (
                 defaults.guidance_html.clone(),
                 if with_text {
@@ -290,6 +312,9 @@ impl NoticeView {
                 },
             ),
         };
+        let faq = notice_parts::faq(&incident.faq, incident.faq.len());
+        let group_facts = notice_parts::groups(incident, s);
+        let on_this_page = !faq.is_empty() || group_facts.len() > 1 || incident.updates.len() > 2;
         let determined = incident
             .determined
             .filter(|d| Some(*d) != incident.discovered)
@@ -317,15 +342,7 @@ impl NoticeView {
             data: data_groups(&incident.data, s),
             other_data: incident.other_data.clone(),
             count: match incident.affected.count {
-                Known::Known(n) => {
-                    let number = format::count(s, n);
-                    let pattern = if incident.affected.estimated {
-                        s.get("about")
-                    } else {
-                        s.get("exactly")
-                    };
-                    Some(pattern.replace("{count}", &number))
-                }
+                Known::Known(n) => Some(count_text(s, n, incident.affected.estimated)),
                 Known::Unknown => None,
             },
             groups: incident
@@ -353,6 +370,17 @@ impl NoticeView {
                 .identity_protection
                 .as_ref()
                 .map(|p| ProtectionView::new(p, s, &plain)),
+            offers: notice_parts::offers(incident, s, (None, None), with_text),
+            steps,
+            help_line: incident
+                .help_line
+                .as_ref()
+                .map(|line| HelpLineView::new(line, s)),
+            group_facts,
+            links: notice_parts::links(&incident.links, incident.links.len()),
+            faq,
+            notifying: notice_parts::notifying(incident, s),
+            on_this_page,
             media_release_href: incident
                 .substitute_notice
                 .as_ref()
@@ -393,7 +421,7 @@ impl ProtectionView {
     }
 }
 
-fn group_key(group: Group) -> &'static str {
+pub(super) fn group_key(group: Group) -> &'static str {
     match group {
         Group::Students => "group_students",
         Group::Parents => "group_parents",
@@ -441,6 +469,16 @@ fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> 
         (None, Some(to)) => Some(escape(s.get("until_date")).replace("{date}", &words(to))),
         (None, None) => None,
     }
+}
+
+/// "About 1,250" (an estimate) or "1,250".
+pub(super) fn count_text(s: Strings, n: u64, estimated: bool) -> String {
+    let pattern = if estimated {
+        s.get("about")
+    } else {
+        s.get("exactly")
+    };
+    pattern.replace("{count}", &format::count(s, n))
 }
 
 /// The elements involved, grouped by category in the vocabulary's order.
