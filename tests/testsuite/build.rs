@@ -234,7 +234,7 @@ fn the_update_log_is_newest_first() {
 }
 
 #[test]
-fn a_notice_without_its_own_guidance_shows_the_default_guidance() {
+fn a_notice_without_its_own_guidance_shows_the_steps_its_data_calls_for() {
     let site = built("full-ny");
     let page = notice_page(&site, RESOLVED);
     assert_contains_all(
@@ -242,24 +242,30 @@ fn a_notice_without_its_own_guidance_shows_the_default_guidance() {
         &[
             &format!("<h1>{RESOLVED_TITLE}</h1>"),
             "First posted <time datetime=\"2025-06-05\">June 5, 2025</time>",
-            "Watch your accounts.",
+            "<h2 id=\"do-now\">What you should do now</h2>",
+            // Student names and work: watch for phishing that uses them, with its source.
+            "Watch for messages that use this information.",
+            "href=\"https://consumer.ftc.gov/articles/how-recognize-and-avoid-phishing-scams\"",
             "1-800-771-7755",
             "87",
             "This notice is provided under New York Education Law §2-d",
         ],
     );
-    // An exact count is not called an estimate.
-    assert!(!page.contains("About 87"), "{page}");
-    // No substitute notice: no media release and no link to one.
-    assert!(!page.contains("media-release"), "{page}");
-    let outputs = site.outputs();
-    assert!(
-        outputs
-            .keys()
-            .all(|p| !(p.starts_with(&format!("notices/{RESOLVED}/media-release")))),
-        "{:?}",
-        paths(&outputs)
-    );
+    // No password, account or Social Security number was involved: the general list and
+    // the steps for them stay away.
+    for absent in [
+        "Watch your accounts.",
+        "Change your password",
+        "Freeze your credit",
+        "Call your bank",
+    ] {
+        assert!(!page.contains(absent), "{absent}");
+    }
+    // While the data is not known, the general list is all a notice can give.
+    let site = built("unknowns");
+    let page = site.out("notices/2026-11-20-email-compromise/index.html");
+    assert!(page.contains("Watch your accounts."), "{page}");
+    assert!(!page.contains("class=\"steps\""), "{page}");
 }
 
 // ---- the media release ---------------------------------------------------------------

@@ -49,10 +49,18 @@ fn translated_texts_and_dates_are_in_the_reader_language() {
     );
     assert!(page.contains("Aproximadamente 1,250"));
     assert!(page.contains("padres, madres y tutores"));
-    assert!(page.contains("Qué puede hacer usted"));
+    assert!(page.contains("Qué debe hacer ahora"));
     assert!(
-        page.contains("Revise sus cuentas."),
-        "the Spanish default guidance"
+        page.contains("Tenga cuidado con los mensajes que usen esta información."),
+        "the Spanish step for student records"
+    );
+    assert!(
+        page.contains("href=\"https://consumidor.ftc.gov/articulos/como-reconocer-y-evitar-las-estafas-de-phishing\""),
+        "the Spanish version of the federal page"
+    );
+    assert!(
+        page.contains("href=\"https://www.robodeidentidad.gov\""),
+        "the FTC's Spanish site among the agencies"
     );
     assert!(!page.contains("untranslated"), "fully translated: no note");
     assert!(

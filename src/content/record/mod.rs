@@ -322,6 +322,53 @@ investigation: What we are doing.
     }
 
     #[test]
+    fn every_reader_text_has_a_translation_or_is_marked_untranslated() {
+        let source = format!(
+            "{}other_data: Bus routes.\nhelp_line:\n  phone: 833-555-0199\n  hours: Weekdays, 9 to 5\nfaq:\n  - question: Q1?\n    answer: A1.\n  - question: Q2?\n    answer: A2.\nlinks:\n  - label: The vendor's notice\n    url: https://vendor.example/notice\nnotifying:\n  if_nothing: No letter, not affected.\n",
+            TWO_GROUPS.replace("    - parents\n", "")
+        );
+        let translated = format!(
+            "{source}translations:\n  es:\n    title: T\n    summary: S\n    description: D\n    investigation: I\n    other_data: Rutas.\n    groups:\n      - group: students\n        identity_protection:\n          service: protección para menores\n          how_to_enroll: Llame.\n    help_line:\n      hours: Entre semana\n    faq:\n      - question: P1?\n        answer: R1.\n    links:\n      - label: El aviso\n        url: https://vendor.example/aviso\n    notifying:\n      if_nothing: Sin carta, no afectado.\n"
+        );
+        let (incident, problems) = read(&translated);
+        assert!(problems.is_empty(), "{problems:?}");
+        let incident = incident.unwrap();
+        let (es, fallback) = incident.localized("es", "en");
+        // One question of two is translated; nothing else is missing.
+        assert_eq!(fallback, ["faq"]);
+        assert_eq!(es.other_data.as_deref(), Some("Rutas."));
+        assert_eq!(es.faq[0].question, "P1?");
+        assert_eq!(es.faq[1].question, "Q2?");
+        assert_eq!(es.links[0].url, "https://vendor.example/aviso");
+        assert_eq!(
+            es.help_line.as_ref().unwrap().hours.as_deref(),
+            Some("Entre semana")
+        );
+        let students = &es.affected.detail[0];
+        assert_eq!(
+            students.identity_protection.as_ref().unwrap().service,
+            "protección para menores"
+        );
+        // With no translation at all, every text is named.
+        let (_, fallback) = incident.localized("fr", "en");
+        assert_eq!(
+            fallback,
+            [
+                "title",
+                "summary",
+                "description",
+                "investigation",
+                "other_data",
+                "groups",
+                "help_line",
+                "faq",
+                "links",
+                "notifying"
+            ]
+        );
+    }
+
+    #[test]
     fn every_problem_is_reported_with_its_line() {
         let source = COMPLETE
             .replace("summary:", "sumary:")
