@@ -62,6 +62,8 @@ pub struct SiteTranslation {
     /// `[contact] title` and `hours` in this language.
     pub contact_title: Option<String>,
     pub contact_hours: Option<String>,
+    /// `[media] title` in this language.
+    pub media_title: Option<String>,
 }
 
 fn default_language() -> String {

@@ -296,6 +296,11 @@ mod tests {
                 "es lacks the step {}",
                 step.id
             );
+            assert!(
+                spanish["step_source_titles"].get(&step.id).is_some(),
+                "{}",
+                step.id
+            );
             let source = spanish["step_sources"][&step.id].as_str().unwrap();
             assert!(
                 source.starts_with("https://www.robodeidentidad.gov/")

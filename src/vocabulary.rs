@@ -36,8 +36,9 @@ pub struct Step {
     pub elements: Vec<String>,
     /// Markdown, in English.
     pub text: String,
-    /// The federal page the step follows.
+    /// The federal page the step follows, and its name for a link.
     pub source: String,
+    pub source_title: String,
 }
 
 fn vocabulary() -> &'static Vocabulary {

@@ -671,7 +671,7 @@ impl Renderer<'_> {
             date: format::date(self.strings, incident.published.unwrap_or(self.today)),
             dateline: view::dateline(city),
             notice_url: format!("{base}{}{dir}", self.prefix),
-            contact: ContactView::media(config),
+            contact: ContactView::media(config, &self.lang),
         };
         // The release's context is the notice's, without the page address.
         context.remove("page_url");

@@ -178,7 +178,10 @@ pub fn steps(data: &Known<Vec<String>>, s: Strings, with_text: bool) -> Vec<Step
                 } else {
                     String::new()
                 },
-                source_text: host(&source),
+                source_text: s
+                    .entry("step_source_titles", &step.id)
+                    .unwrap_or(&step.source_title)
+                    .to_string(),
                 source,
                 english: own.is_none()
                     && s.own.get("language_name") != s.english.get("language_name"),
@@ -300,11 +303,4 @@ pub fn notifying(incident: &Incident, s: Strings) -> Option<NotifyingView> {
             .map(|t| markdown::to_html(t, 4))
             .unwrap_or_default(),
     })
-}
-
-/// The site of an address, for a link's words: `consumer.ftc.gov`.
-fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split('/').next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host).to_string()
 }

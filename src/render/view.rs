@@ -77,19 +77,24 @@ impl ContactView {
         }
     }
 
-    /// The media contact of releases: `[media]`, or the district contact.
-    pub fn media(config: &SiteConfig) -> ContactView {
+    /// The media contact of releases in `lang`: `[media]`, or the district contact.
+    pub fn media(config: &SiteConfig, lang: &str) -> ContactView {
         match &config.media {
             Some(m) => ContactView {
                 name: m.name.clone(),
-                title: m.title.clone(),
+                title: config
+                    .site
+                    .translations
+                    .get(lang)
+                    .and_then(|t| t.media_title.clone())
+                    .or_else(|| m.title.clone()),
                 phone: m.phone.clone(),
                 phone_href: m.phone.as_deref().map(format::phone_href),
                 email: m.email.clone(),
                 address: None,
                 hours: None,
             },
-            None => ContactView::district(config, &config.site.language),
+            None => ContactView::district(config, lang),
         }
     }
 }

@@ -58,6 +58,17 @@ export const SITES = [
       'es/embed/notices.html': 'Spanish embed notice list',
     },
   },
+  // One incident, three groups with their own counts, data and offers, the incident's help
+  // line, questions and answers, links, how families are notified and updates; every text
+  // translated into Spanish.
+  {
+    name: 'multi',
+    fixture: 'multi-group',
+    pages: {
+      'notices/2026-10-28-sis-vendor/index.html': 'notice with groups, help line and questions',
+      'es/notices/2026-10-28-sis-vendor/index.html': 'Spanish notice with groups, help line and questions',
+    },
+  },
 ];
 
 /** The breachpage binary: $BREACHPAGE_BIN, or a fresh `cargo build` (debug). */

@@ -366,6 +366,60 @@ describe('by design', () => {
   }
 });
 
+// ---- every word for every reader ---------------------------------------------------------
+
+// Words common in English text and not Spanish words: a text with two of them is English.
+const ENGLISH = new Set(['the', 'and', 'you', 'your', 'was', 'were', 'with', 'this', 'that', 'have', 'has', 'will', 'what', 'from', 'for', 'our', 'their', 'are', 'of', 'to', 'is', 'in', 'on', 'by', 'or', 'it', 'be', 'if', 'we', 'not', 'who', 'how']);
+
+/** The texts of `page` in English words that no element marks as English (lang="en"). */
+async function unmarkedEnglish(page) {
+  const texts = await page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (!text) continue;
+      const lang = node.parentElement.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.startsWith('en')) out.push(text);
+    }
+    return out;
+  });
+  return texts.filter((text) => {
+    const words = new Set(text.toLowerCase().match(/[a-z']+/g) ?? []);
+    return [...words].filter((w) => ENGLISH.has(w)).length >= 2;
+  });
+}
+
+describe('Spanish pages: no English text except what is marked lang="en"', () => {
+  const spanish = fullPages.filter((p) => pageLang(p.html) === 'es');
+  for (const p of spanish) {
+    test(name(p), async () => {
+      const { page, context } = await open(p.path);
+      try {
+        assert.deepEqual(await unmarkedEnglish(page), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+  test('the check finds English that is not marked', async () => {
+    const { page, context } = await open(spanish[0].path);
+    try {
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'If you did not receive a letter, you were not affected.';
+        document.querySelector('main').append(p);
+      });
+      assert.equal((await unmarkedEnglish(page)).length, 1);
+    } finally {
+      await context.close();
+    }
+  });
+  test('the multi-group Spanish notice is among the pages checked', () => {
+    assert.ok(spanish.some((p) => p.site === 'multi'), spanish.map(name).join(', '));
+  });
+});
+
 // ---- screenshots (looked at by a person; see docs/development.md) --------------------------------------
 
 describe('screenshots', () => {
@@ -377,6 +431,8 @@ describe('screenshots', () => {
     ['full', 'notices/2026-11-10-sis-export/media-release/index.html', 'media-release'],
     ['spanish', 'es/index.html', 'es-index'],
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
+    ['multi', 'notices/2026-10-28-sis-vendor/index.html', 'notice-groups'],
+    ['multi', 'es/notices/2026-10-28-sis-vendor/index.html', 'es-notice-groups'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);
