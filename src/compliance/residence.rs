@@ -1,0 +1,104 @@
+//! People in several states: the duties a breach owes under the law of each state where
+//! some of the affected people live, other than the district's own. A state's duties
+//! follow its residents when its pack marks the statute `reaches_elsewhere`; the rest of
+//! its law binds its own schools and public bodies, and is left out. A state with no pack
+//! is named, so that staff know to check its law themselves.
+
+use chrono::NaiveDate;
+
+use crate::compliance::coverage::{holds, Facts, Truth};
+use crate::compliance::obligations::{evaluate_with, ObligationStatus};
+use crate::config::SiteConfig;
+use crate::jurisdiction::{states, Offer, Pack};
+use crate::model::{Incident, Known};
+
+/// The affected people who live in one state other than the district's.
+#[derive(Debug, Clone)]
+pub struct Residence {
+    /// The postal code, `CT`.
+    pub code: &'static str,
+    /// "Connecticut".
+    pub name: &'static str,
+    pub people: Known<u64>,
+    /// The state's pack, when breachpage has one, and what it asks here.
+    pub law: Option<StateLaw>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StateLaw {
+    pub pack: &'static Pack,
+    /// The duties that follow the state's residents, judged with the state's own clocks,
+    /// holidays and thresholds (counted on its residents).
+    pub statuses: Vec<ObligationStatus>,
+    /// The identity-protection offers the state's law requires for its residents here.
+    pub offers: Vec<&'static Offer>,
+}
+
+impl Residence {
+    /// "3 affected people", "12 affected people", or "some affected people".
+    pub fn people_words(&self) -> String {
+        match self.people {
+            Known::Known(1) => "1 affected person".to_string(),
+            Known::Known(n) => format!("{n} affected people"),
+            Known::Unknown => "some affected people".to_string(),
+        }
+    }
+
+    /// The sentence for a state breachpage has no rules for.
+    pub fn uncovered(&self) -> String {
+        let lives = if self.people == Known::Known(1) { "lives" } else { "live" };
+        format!(
+            "{} {lives} in {}; breachpage has no {} rules: check {}'s breach notification law yourself (it may require notice to them, or to a state agency, on its own clock).",
+            self.people_words(),
+            self.name,
+            self.name.trim_start_matches("the "),
+            self.name.trim_start_matches("the ")
+        )
+    }
+}
+
+/// Each state other than the district's (`home`) where some affected people live, in
+/// code order, with its law when breachpage has a pack for it.
+pub fn residences(
+    incident: &Incident,
+    home: &Pack,
+    config: &SiteConfig,
+    today: NaiveDate,
+) -> Vec<Residence> {
+    incident
+        .affected
+        .other_states(&home.code)
+        .into_iter()
+        .map(|(code, state)| {
+            let code = states::code(code).unwrap_or("??");
+            let law = Pack::get(code).map(|pack| {
+                let facts = Facts::elsewhere(incident, pack, &home.code);
+                StateLaw {
+                    pack,
+                    statuses: evaluate_with(facts, config, today),
+                    offers: offers(pack, &facts),
+                }
+            });
+            Residence {
+                code,
+                name: states::name(code),
+                people: state.count.clone(),
+                law,
+            }
+        })
+        .collect()
+}
+
+/// The offers of `facts.pack` that follow its residents and may hold (unknown included).
+pub fn offers(pack: &'static Pack, facts: &Facts) -> Vec<&'static Offer> {
+    let discovered = facts.district_discovery().map(|m| m.date());
+    pack.identity_protection
+        .iter()
+        .filter(|offer| !offer.advice && pack.reaches_elsewhere(&offer.when))
+        .filter(|offer| match (offer.effective, discovered) {
+            (Some(effective), Some(discovered)) => discovered >= effective,
+            _ => true,
+        })
+        .filter(|offer| holds(&offer.when, facts) != Truth::No)
+        .collect()
+}
