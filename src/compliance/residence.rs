@@ -35,26 +35,35 @@ pub struct StateLaw {
 }
 
 impl Residence {
-    /// "3 affected people", "12 affected people", or "some affected people".
-    pub fn people_words(&self) -> String {
-        match self.people {
-            Known::Known(1) => "1 affected person".to_string(),
-            Known::Known(n) => format!("{n} affected people"),
-            Known::Unknown => "some affected people".to_string(),
-        }
+    /// "3 affected people live in New Jersey".
+    pub fn people_live_there(&self) -> String {
+        people_live_in(&self.people, self.name)
     }
 
     /// The sentence for a state breachpage has no rules for.
     pub fn uncovered(&self) -> String {
-        let lives = if self.people == Known::Known(1) { "lives" } else { "live" };
-        format!(
-            "{} {lives} in {}; breachpage has no {} rules: check {}'s breach notification law yourself (it may require notice to them, or to a state agency, on its own clock).",
-            self.people_words(),
-            self.name,
-            self.name.trim_start_matches("the "),
-            self.name.trim_start_matches("the ")
-        )
+        uncovered(&self.people, self.name)
     }
+}
+
+/// "3 affected people live in New Jersey", "1 affected person lives in ...", "some
+/// affected people live in ...".
+pub fn people_live_in(people: &Known<u64>, name: &str) -> String {
+    match people {
+        Known::Known(1) => format!("1 affected person lives in {name}"),
+        Known::Known(n) => format!("{n} affected people live in {name}"),
+        Known::Unknown => format!("some affected people live in {name}"),
+    }
+}
+
+/// The sentence for a state breachpage has no rules for: no citation, since its law was
+/// not read.
+pub fn uncovered(people: &Known<u64>, name: &str) -> String {
+    let bare = name.trim_start_matches("the ");
+    format!(
+        "{}; breachpage has no {bare} rules: check {bare}'s breach notification law yourself (it may require notice to them, or to a state agency, on its own clock).",
+        people_live_in(people, name)
+    )
 }
 
 /// Each state other than the district's (`home`) where some affected people live, in
