@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::compliance::coverage::{holds, Facts, Truth};
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::compliance::residence;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::jurisdiction::{states, Element, Pack};
 use crate::model::{Incident, Known, SiteData, Status, SubstituteReason};
 
@@ -398,6 +398,13 @@ impl Checker<'_> {
                 );
                 continue;
             };
+            if pack.residents.is_none() {
+                let d = self.warning(&field, residence::unsaid(&state.count, pack));
+                d.hint = Some(
+                    "`breachpage deadlines` lists the duties breachpage knows of for each state"
+                        .to_string(),
+                );
+            }
             let facts = Facts::elsewhere(incident, pack, home);
             for offer in residence::offers(pack, &facts) {
                 let given = incident.identity_protection.as_ref().map(|p| p.months);

@@ -92,13 +92,15 @@ pub fn run(
             for ((incident, statuses), residences) in evaluated.iter().zip(&residences) {
                 rows.extend(statuses.iter().map(|s| row(incident, home, s)));
                 for residence in residences {
-                    match &residence.law {
-                        Some(law) => rows.extend(
+                    if let Some(law) = &residence.law {
+                        rows.extend(
                             law.statuses
                                 .iter()
                                 .map(|s| row(incident, residence.code, s)),
-                        ),
-                        None => rows.push(uncovered_row(incident, residence)),
+                        );
+                    }
+                    if let Some(question) = residence.open_question() {
+                        rows.push(uncovered_row(incident, residence, question));
                     }
                 }
             }
@@ -107,10 +109,7 @@ pub fn run(
                 serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
             );
         }
-        Format::Ics => print!(
-            "{}",
-            super::ics::calendar(&evaluated, &residences, today)
-        ),
+        Format::Ics => print!("{}", super::ics::calendar(&evaluated, &residences, today)),
         Format::Text => {
             print!("{}", text(site, &evaluated, &residences, today));
             let unreadable: std::collections::BTreeSet<&str> = diagnostics
@@ -211,9 +210,10 @@ fn row<'a>(incident: &'a Incident, jurisdiction: &'a str, s: &'a ObligationStatu
     }
 }
 
-/// A state where affected people live and breachpage has no rules: one open item, with
-/// no date, that says so (`obligation: "check-state-law"`).
-fn uncovered_row<'a>(incident: &'a Incident, residence: &'a Residence) -> Row<'a> {
+/// A state where affected people live and breachpage has no rules (or none that say what
+/// reaches a district elsewhere): one open item, with no date, that says so
+/// (`obligation: "check-state-law"`).
+fn uncovered_row<'a>(incident: &'a Incident, residence: &'a Residence, note: String) -> Row<'a> {
     Row {
         incident: &incident.slug,
         draft: incident.status == Status::Draft,
@@ -236,7 +236,7 @@ fn uncovered_row<'a>(incident: &'a Incident, residence: &'a Residence) -> Row<'a
         state: State::Due,
         met: None,
         days: None,
-        notes: vec![residence.uncovered()],
+        notes: vec![note],
         targets: Vec::new(),
     }
 }
@@ -299,11 +299,7 @@ fn residence_lines(out: &mut String, residence: &Residence) {
             }
         }
         None => {
-            let _ = writeln!(
-                out,
-                "  breachpage's {} rules do not say which duties reach a district of another state: check {}'s law yourself.",
-                pack.name, pack.name
-            );
+            let _ = writeln!(out, "  {}", residence::unsaid(&residence.people, pack));
         }
     }
     if law.statuses.is_empty() {

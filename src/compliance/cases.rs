@@ -487,7 +487,11 @@ fn ny_district_with_connecticut_staff_owes_connecticut_its_own_clock() {
     // 12 itself is shown, with no next-business-day note (New York's §25-a would give 13).
     let ind = one(ct, "individuals");
     assert_eq!(
-        (due(ind).as_deref(), ind.extended, ind.obligation.citation.as_str()),
+        (
+            due(ind).as_deref(),
+            ind.extended,
+            ind.obligation.citation.as_str()
+        ),
         (
             Some("2026-02-12"),
             None,
@@ -515,7 +519,9 @@ fn ny_district_with_connecticut_staff_owes_connecticut_its_own_clock() {
     // New York's own duties are as they were: the home evaluation lists no duty written
     // for districts elsewhere.
     let ny = run("NY", NY_PAYROLL_WITH_CT_STAFF, d(2026, 1, 21));
-    assert!(ny.iter().all(|s| !s.obligation.when.contains(&Condition::Elsewhere)));
+    assert!(ny
+        .iter()
+        .all(|s| !s.obligation.when.contains(&Condition::Elsewhere)));
 }
 
 #[test]
@@ -549,7 +555,11 @@ fn ct_district_with_new_york_staff_owes_new_york_its_own_clock_and_calendar() {
     // Martin Luther King Jr. Day, so Tuesday January 20. The earlier date is shown.
     let ind = one(ny, "individuals");
     assert_eq!(
-        (due(ind).as_deref(), ind.extended, ind.obligation.citation.as_str()),
+        (
+            due(ind).as_deref(),
+            ind.extended,
+            ind.obligation.citation.as_str()
+        ),
         (
             Some("2026-01-18"),
             Some(d(2026, 1, 20)),
@@ -558,7 +568,10 @@ fn ct_district_with_new_york_staff_owes_new_york_its_own_clock_and_calendar() {
     );
     // The Attorney General, Department of State and State Police with the notice
     // (§899-aa(8)(a)); 10 New York residents is not more than 5,000 (§899-aa(8)(b)).
-    assert_eq!(one(ny, "attorney-general").obligation.citation, "GBL §899-aa(8)(a)");
+    assert_eq!(
+        one(ny, "attorney-general").obligation.citation,
+        "GBL §899-aa(8)(a)"
+    );
     none(ny, "consumer-reporting-agencies");
     // New York's school and public-body laws do not follow its residents.
     for id in ["state-privacy-officer", "cyber-incident-report"] {
@@ -589,7 +602,10 @@ fn ct_duties_to_residents_lapse_when_none_lives_in_connecticut() {
     let ct = run("CT", facts, d(2026, 1, 5));
     assert!(none(&ct, "individuals").contains("none of the affected people live there"));
     none(&ct, "attorney-general");
-    one(statuses_in(&residences("CT", facts, d(2026, 1, 5)), "NY"), "individuals");
+    one(
+        statuses_in(&residences("CT", facts, d(2026, 1, 5)), "NY"),
+        "individuals",
+    );
 }
 
 #[test]
@@ -599,8 +615,14 @@ fn the_home_state_holds_the_rest_of_the_count() {
     let facts = |ct: u64| {
         format!("discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 5012\n  groups: [staff]\n  residents: {{CT: {ct}}}\n")
     };
-    none(&run("NY", &facts(12), d(2026, 1, 5)), "consumer-reporting-agencies");
-    one(&run("NY", &facts(11), d(2026, 1, 5)), "consumer-reporting-agencies");
+    none(
+        &run("NY", &facts(12), d(2026, 1, 5)),
+        "consumer-reporting-agencies",
+    );
+    one(
+        &run("NY", &facts(11), d(2026, 1, 5)),
+        "consumer-reporting-agencies",
+    );
 }
 
 #[test]
@@ -629,7 +651,13 @@ fn pennsylvania_law_does_not_follow_its_residents_to_new_york() {
     let r = residences("NY", facts, d(2026, 1, 5));
     let law = r[0].law.as_ref().unwrap();
     assert!(law.statuses.is_empty() && law.offers.is_empty());
-    assert!(law.pack.residents.as_ref().unwrap().citation.contains("73 P.S. §2302"));
+    assert!(law
+        .pack
+        .residents
+        .as_ref()
+        .unwrap()
+        .citation
+        .contains("73 P.S. §2302"));
 }
 
 #[test]

@@ -44,6 +44,26 @@ impl Residence {
     pub fn uncovered(&self) -> String {
         uncovered(&self.people, self.name)
     }
+
+    /// What staff must find out for themselves: the state has no pack, or its pack does not
+    /// say which of its duties reach a district of another state.
+    pub fn open_question(&self) -> Option<String> {
+        match &self.law {
+            None => Some(self.uncovered()),
+            Some(law) if law.pack.residents.is_none() => Some(unsaid(&self.people, law.pack)),
+            Some(_) => None,
+        }
+    }
+}
+
+/// The sentence for a state whose pack does not say which duties follow its residents.
+pub fn unsaid(people: &Known<u64>, pack: &Pack) -> String {
+    format!(
+        "{}; breachpage's {} rules do not say which of its duties reach a district of another state: check {}'s breach notification law yourself.",
+        people_live_in(people, states::name(&pack.code)),
+        pack.name,
+        pack.name
+    )
 }
 
 /// "3 affected people live in New Jersey", "1 affected person lives in ...", "some
@@ -110,4 +130,54 @@ pub fn offers(pack: &'static Pack, facts: &Facts) -> Vec<&'static Offer> {
         })
         .filter(|offer| holds(&offer.when, facts) != Truth::No)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn residence(code: &'static str, law: Option<&'static Pack>) -> Residence {
+        Residence {
+            code,
+            name: states::name(code),
+            people: Known::Known(2),
+            law: law.map(|pack| StateLaw {
+                pack,
+                statuses: Vec::new(),
+                offers: Vec::new(),
+            }),
+        }
+    }
+
+    #[test]
+    fn staff_are_told_what_to_check_themselves() {
+        // No pack: the state is named, with no citation.
+        assert_eq!(
+            residence("NJ", None).open_question().as_deref(),
+            Some("2 affected people live in New Jersey; breachpage has no New Jersey rules: check New Jersey's breach notification law yourself (it may require notice to them, or to a state agency, on its own clock).")
+        );
+        // A pack that says why none of its duties follow (Pennsylvania): nothing to ask.
+        assert_eq!(residence("PA", Pack::get("PA")).open_question(), None);
+        // A pack that does not say (as a new pack may not): staff are told to check.
+        let mut silent = Pack::get("PA").unwrap().clone();
+        silent.residents = None;
+        let silent: &'static Pack = Box::leak(Box::new(silent));
+        let question = residence("PA", Some(silent)).open_question().unwrap();
+        assert!(
+            question.starts_with("2 affected people live in Pennsylvania; breachpage's Pennsylvania rules do not say"),
+            "{question}"
+        );
+    }
+
+    #[test]
+    fn one_person_lives_and_an_unknown_number_are_said_plainly() {
+        assert_eq!(
+            people_live_in(&Known::Known(1), "New Jersey"),
+            "1 affected person lives in New Jersey"
+        );
+        assert_eq!(
+            people_live_in(&Known::Unknown, "the District of Columbia"),
+            "some affected people live in the District of Columbia"
+        );
+    }
 }

@@ -341,12 +341,10 @@ impl Pack {
 
     /// The statutes of `obligation`'s `covered:` conditions.
     fn statutes_of<'a>(&'a self, conditions: &'a [Condition]) -> impl Iterator<Item = &'a Statute> {
-        conditions
-            .iter()
-            .filter_map(|c| match c {
-                Condition::Covered(name) => self.statutes.get(name),
-                _ => None,
-            })
+        conditions.iter().filter_map(|c| match c {
+            Condition::Covered(name) => self.statutes.get(name),
+            _ => None,
+        })
     }
 
     /// Whether the duty binds a district of another state whose affected people live here.
@@ -432,7 +430,9 @@ impl Pack {
                     obligation.id
                 ));
             }
-            if obligation.when.contains(&Condition::Elsewhere) && !self.follows_residents(obligation) {
+            if obligation.when.contains(&Condition::Elsewhere)
+                && !self.follows_residents(obligation)
+            {
                 problems.push(format!(
                     "{}: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)",
                     obligation.id
@@ -585,6 +585,26 @@ mod tests {
                 day(2026, 6, 15),
                 day(2026, 11, 3)
             ]
+        );
+    }
+
+    /// A duty written for districts elsewhere must be under a statute that reaches them;
+    /// CT §36a-701b and NY GBL §899-aa do, PA's Act and NY §2-d do not.
+    #[test]
+    fn duties_follow_residents_only_under_statutes_that_reach_elsewhere() {
+        let reaches = |code: &str, statute: &str| {
+            Pack::get(code).unwrap().statutes[statute].reaches_elsewhere
+        };
+        assert!(reaches("CT", "ct_36a_701b") && reaches("NY", "gbl_899aa"));
+        assert!(!reaches("CT", "ct_10_234dd") && !reaches("NY", "edlaw_2d"));
+        assert!(!reaches("NY", "stl_208") && !reaches("PA", "pa_act"));
+        let mut pack = Pack::get("PA").unwrap().clone();
+        let mut stray = pack.obligations[0].clone();
+        stray.when.push(Condition::Elsewhere);
+        pack.obligations.push(stray);
+        assert_eq!(
+            pack.problems(),
+            ["individuals: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)"]
         );
     }
 

@@ -90,7 +90,9 @@ pub fn codes() -> impl Iterator<Item = &'static str> + Clone {
 
 /// Every name, for "did you mean" hints.
 pub fn names() -> impl Iterator<Item = &'static str> + Clone {
-    STATES.iter().map(|(_, name)| name.trim_start_matches("the "))
+    STATES
+        .iter()
+        .map(|(_, name)| name.trim_start_matches("the "))
 }
 
 #[cfg(test)]

@@ -713,17 +713,28 @@ fn deadlines_list_each_state_of_residence_with_its_own_clock_and_citation() {
     let rows = deadlines(&site, &[]);
     // The district's own New York duties are marked New York.
     let home: Vec<&Value> = rows.iter().filter(|r| r["jurisdiction"] == "NY").collect();
-    assert!(home.iter().any(|r| r["obligation"] == "cyber-incident-report"));
+    assert!(home
+        .iter()
+        .any(|r| r["obligation"] == "cyber-incident-report"));
     // Connecticut's: 60 calendar days from November 9: 21 left in November, 31 in
     // December (52), 8 in January: January 8, 2027.
     let ct: Vec<&Value> = rows
         .iter()
         .filter(|r| r["jurisdiction"] == "CT" && r["state"] != "not_applicable")
         .collect();
-    let ind = ct.iter().find(|r| r["obligation"] == "individuals").unwrap();
+    let ind = ct
+        .iter()
+        .find(|r| r["obligation"] == "individuals")
+        .unwrap();
     assert_eq!(ind["due"], "2027-01-08");
-    assert_eq!(ind["citation"], "C.G.S. §36a-701b(b)(1), as amended by P.A. 21-59");
-    let ag = ct.iter().find(|r| r["obligation"] == "attorney-general").unwrap();
+    assert_eq!(
+        ind["citation"],
+        "C.G.S. §36a-701b(b)(1), as amended by P.A. 21-59"
+    );
+    let ag = ct
+        .iter()
+        .find(|r| r["obligation"] == "attorney-general")
+        .unwrap();
     assert_eq!(ag["citation"], "C.G.S. §36a-701b(b)(2)");
     // New Jersey: no rules, and it says so, with no citation of a law not read.
     let nj: Vec<&Value> = rows.iter().filter(|r| r["jurisdiction"] == "NJ").collect();
@@ -735,10 +746,7 @@ fn deadlines_list_each_state_of_residence_with_its_own_clock_and_citation() {
         .unwrap()
         .starts_with("3 affected people live in New Jersey; breachpage has no New Jersey rules"));
 
-    let text = site
-        .run(&["deadlines", "--today", TODAY])
-        .success()
-        .stdout;
+    let text = site.run(&["deadlines", "--today", TODAY]).success().stdout;
     let ct_at = text
         .find("12 affected people live in Connecticut: Connecticut rules")
         .expect(&text);
@@ -757,7 +765,11 @@ fn a_connecticut_board_sees_new_york_duties_in_its_calendar() {
     let rows = deadlines(&site, &[]);
     let ny = rows
         .iter()
-        .find(|r| r["jurisdiction"] == "NY" && r["obligation"] == "individuals" && r["state"] != "not_applicable")
+        .find(|r| {
+            r["jurisdiction"] == "NY"
+                && r["obligation"] == "individuals"
+                && r["state"] != "not_applicable"
+        })
         .unwrap();
     assert_eq!(ny["due"], "2026-12-09");
     let ics = site
@@ -782,7 +794,9 @@ fn check_warns_of_states_without_rules_and_their_offers() {
     // Connecticut residents' SSNs: Connecticut asks 24 months for them.
     let offer = on(&json, "warning", "identity_protection");
     assert!(
-        offer.iter().any(|d| message(d).contains("Connecticut law requires an offer of 24 months")),
+        offer
+            .iter()
+            .any(|d| message(d).contains("Connecticut law requires an offer of 24 months")),
         "{json:#}"
     );
 }
@@ -790,13 +804,48 @@ fn check_warns_of_states_without_rules_and_their_offers() {
 #[test]
 fn residents_by_state_are_checked_where_they_are_written() {
     let cases = [
-        ("{NY: 385, NX: 12}", "affected.residents.NX", "this is not a US state breachpage knows", None),
-        ("{NY: 385, New Jersy: 12}", "affected.residents.New Jersy", "this is not a US state breachpage knows", Some("did you mean NJ (New Jersey)?")),
-        ("{NY: 385, Connecticut: 12}", "affected.residents.Connecticut", "write the state as its two-letter postal code", Some("write the postal code: CT")),
-        ("{NY: 395, CT: 12}", "affected.residents", "the numbers by state add up to 407, more than `affected.count` (400)", None),
-        ("401", "affected.residents", "401 people cannot live in the state when `affected.count` is 400", None),
-        ("{NY: 385, CT: twelve}", "affected.residents.CT", "this must be a whole number", None),
-        ("{NY: 385, CT: {count: 12, notified: {atorney-general: 2026-11-20}}}", "affected.residents.CT.notified.atorney-general", "`atorney-general` is not a duty breachpage knows", Some("did you mean `attorney-general`?")),
+        (
+            "{NY: 385, NX: 12}",
+            "affected.residents.NX",
+            "this is not a US state breachpage knows",
+            None,
+        ),
+        (
+            "{NY: 385, New Jersy: 12}",
+            "affected.residents.New Jersy",
+            "this is not a US state breachpage knows",
+            Some("did you mean NJ (New Jersey)?"),
+        ),
+        (
+            "{NY: 385, Connecticut: 12}",
+            "affected.residents.Connecticut",
+            "write the state as its two-letter postal code",
+            Some("write the postal code: CT"),
+        ),
+        (
+            "{NY: 395, CT: 12}",
+            "affected.residents",
+            "the numbers by state add up to 407, more than `affected.count` (400)",
+            None,
+        ),
+        (
+            "401",
+            "affected.residents",
+            "401 people cannot live in the state when `affected.count` is 400",
+            None,
+        ),
+        (
+            "{NY: 385, CT: twelve}",
+            "affected.residents.CT",
+            "this must be a whole number",
+            None,
+        ),
+        (
+            "{NY: 385, CT: {count: 12, notified: {atorney-general: 2026-11-20}}}",
+            "affected.residents.CT.notified.atorney-general",
+            "`atorney-general` is not a duty breachpage knows",
+            Some("did you mean `attorney-general`?"),
+        ),
     ];
     for (residents, field, words, hint) in cases {
         let site = site("ny", &payroll(residents, ""));

@@ -21,7 +21,8 @@ use super::types::{
 };
 use super::values::{AllowedText, Element, Number, ResidentsValue, Text, DATE_FORMAT, RESIDENTS};
 
-const RESIDENT_COUNT: &str = "how many affected people live in the state, as a whole number such as 12, or `unknown`";
+const RESIDENT_COUNT: &str =
+    "how many affected people live in the state, as a whole number such as 12, or `unknown`";
 
 /// For a value whose type says what it takes (a date, a group, a list of updates), in an
 /// optional field (never reported missing).
@@ -281,7 +282,10 @@ impl Reporter<'_> {
             if states.insert(code.to_string(), state).is_some() {
                 self.problem(
                     &at,
-                    &format!("{} is listed twice", crate::jurisdiction::states::name(code)),
+                    &format!(
+                        "{} is listed twice",
+                        crate::jurisdiction::states::name(code)
+                    ),
                     "each state once, with how many affected people live there",
                     None,
                     None,
@@ -344,7 +348,10 @@ impl Reporter<'_> {
             state.count = match value {
                 Value::String(word) if word.trim() == "unknown" => Known::Unknown,
                 Value::Null => Known::Unknown,
-                value => Known::Known(self.check(Checked::<Number>::new(value), &path, RESIDENT_COUNT)?.0),
+                value => Known::Known(
+                    self.check(Checked::<Number>::new(value), &path, RESIDENT_COUNT)?
+                        .0,
+                ),
             };
         }
         Some(state)
@@ -393,13 +400,25 @@ impl Reporter<'_> {
         use crate::jurisdiction::states;
         let expected = "a state's two-letter postal code, such as NY, CT or NJ";
         let Value::String(text) = written else {
-            self.problem(at, "this is not a state's postal code", expected, Some(written), None);
+            self.problem(
+                at,
+                "this is not a state's postal code",
+                expected,
+                Some(written),
+                None,
+            );
             return None;
         };
         if let Some(code) = states::code(text) {
             if !code.eq_ignore_ascii_case(text.trim()) {
                 let hint = format!("write the postal code: {code}");
-                self.problem(at, "write the state as its two-letter postal code", expected, Some(written), Some(hint));
+                self.problem(
+                    at,
+                    "write the state as its two-letter postal code",
+                    expected,
+                    Some(written),
+                    Some(hint),
+                );
                 return None;
             }
             return Some(code);
@@ -408,7 +427,13 @@ impl Reporter<'_> {
             .and_then(states::code)
             .or_else(|| suggest::closest(text, states::codes()))
             .map(|code| format!("did you mean {code} ({})?", states::name(code)));
-        self.problem(at, "this is not a US state breachpage knows", expected, Some(written), hint);
+        self.problem(
+            at,
+            "this is not a US state breachpage knows",
+            expected,
+            Some(written),
+            hint,
+        );
         None
     }
 
