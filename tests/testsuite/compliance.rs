@@ -867,3 +867,26 @@ fn residents_by_state_are_checked_where_they_are_written() {
         assert_eq!(json["errors"], 0, "{residents}: {json:#}");
     }
 }
+
+#[test]
+fn another_states_overdue_duty_fails_the_cron_job_until_recorded_under_that_state() {
+    // A Connecticut board told everyone and its own Attorney General on November 20; New
+    // York's Attorney General (GBL §899-aa(8)(a)) was due with the letter and is not told.
+    let done = "notified:\n  individuals: 2026-11-20\n  attorney-general: 2026-11-20\n";
+    let site = site("ct", &payroll("{CT: 390, NY: 10}", done));
+    let run = site
+        .run(&["deadlines", "--fail-on-overdue", "--today", TODAY])
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("1 obligation is overdue"),
+        "{}",
+        run.stderr
+    );
+    let told = payroll(
+        "\n    CT: 390\n    NY:\n      count: 10\n      notified:\n        attorney-general: 2026-11-21",
+        done,
+    );
+    site.write(RECORD, &told);
+    site.run(&["deadlines", "--fail-on-overdue", "--today", TODAY])
+        .success();
+}
