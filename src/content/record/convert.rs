@@ -6,13 +6,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_yaml::Value;
 
-use crate::suggest;
-
-use crate::jurisdiction::OBLIGATION_IDS;
+use crate::jurisdiction::{states, OBLIGATION_IDS};
 use crate::model::{
     Affected, Contractor, IdentityProtection, Incident, Known, LawEnforcementDelay, Occurred,
     Residents, StateResidents, Status, SubstituteNotice, SubstituteReason, Translation, Update,
 };
+use crate::suggest;
 
 use super::problems::{describe, Reporter};
 use super::types::{
@@ -282,10 +281,7 @@ impl Reporter<'_> {
             if states.insert(code.to_string(), state).is_some() {
                 self.problem(
                     &at,
-                    &format!(
-                        "{} is listed twice",
-                        crate::jurisdiction::states::name(code)
-                    ),
+                    &format!("{} is listed twice", states::name(code)),
                     "each state once, with how many affected people live there",
                     None,
                     None,
@@ -397,7 +393,6 @@ impl Reporter<'_> {
 
     /// The postal code of the state written at `at`, or its problem reported.
     fn state_code(&mut self, at: &str, written: &Value) -> Option<&'static str> {
-        use crate::jurisdiction::states;
         let expected = "a state's two-letter postal code, such as NY, CT or NJ";
         let Value::String(text) = written else {
             self.problem(
