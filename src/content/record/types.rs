@@ -80,7 +80,7 @@ pub struct RawAffected {
 #[derive(Debug)]
 pub enum Member {
     Name(Audience),
-    Detail(Group<RawAffectedGroup>),
+    Detail(Box<Group<RawAffectedGroup>>),
 }
 
 #[derive(Debug, Deserialize)]

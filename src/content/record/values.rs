@@ -259,7 +259,7 @@ impl FromValue for Member {
 
     fn from_value(value: Value) -> Result<Self, Bad> {
         if value.is_mapping() {
-            return Group::from_value(value).map(Member::Detail);
+            return Group::from_value(value).map(|group| Member::Detail(Box::new(group)));
         }
         Audience::from_value(value).map(Member::Name)
     }
