@@ -522,19 +522,23 @@ impl Incident {
             }
         }
         if let Some(line) = &mut incident.help_line {
-            let mut missing = false;
-            for (original, translated) in [
-                (&mut line.hours, &translation.help_line_hours),
-                (&mut line.languages, &translation.help_line_languages),
+            for (name, original, translated) in [
+                (
+                    "help_line.hours",
+                    &mut line.hours,
+                    &translation.help_line_hours,
+                ),
+                (
+                    "help_line.languages",
+                    &mut line.languages,
+                    &translation.help_line_languages,
+                ),
             ] {
                 match (original.as_mut(), translated) {
                     (Some(text), Some(t)) => *text = t.clone(),
-                    (Some(_), None) => missing = true,
+                    (Some(_), None) => fallback.push(name),
                     _ => {}
                 }
-            }
-            if missing {
-                fallback.push("help_line");
             }
         }
         for (i, faq) in incident.faq.iter_mut().enumerate() {

@@ -170,3 +170,149 @@ fn the_spanish_media_release_points_at_the_spanish_notice() {
         "{release}"
     );
 }
+
+// ---- one incident, several groups (tests/fixtures/multi-group) ---------------------------
+
+const GROUPS: &str = "notices/2026-10-28-sis-vendor/index.html";
+const GROUPS_RECORD: &str = "content/incidents/2026-10-28-sis-vendor.yaml";
+
+fn position(page: &str, text: &str) -> usize {
+    page.find(text)
+        .unwrap_or_else(|| panic!("{text:?} is not on the page"))
+}
+
+#[test]
+fn a_notice_of_several_groups_opens_with_the_help_line_and_what_to_do_now() {
+    let site = Site::new("multi-group");
+    site.build().success();
+    let page = site.out(GROUPS);
+    // The help line, then what to do now (each group's offer, then the steps its data
+    // calls for), then the rest.
+    let order = [
+        "<h1>Student information system vendor breach</h1>",
+        "<h2 id=\"help-line\">Help line for this incident</h2>",
+        "<a href=\"tel:+18335550142\">833-555-0142</a>",
+        "<h2 id=\"do-now\">What you should do now</h2>",
+        "Free identity protection for students",
+        "identity protection for minors through Harbor Identity",
+        "Free identity protection for staff",
+        "credit monitoring and identity restoration",
+        "Freeze your credit, or place a fraud alert.",
+        "Check your health benefit statements.",
+        "Watch for messages that use this information.",
+        "<h2 id=\"on-this-page\">On this page</h2>",
+        "<h2 id=\"what-happened\">",
+        "Information involved for staff",
+        "<h2 id=\"notifying\">How we are notifying you</h2>",
+        "<h3 id=\"faq-1\">How do I know if my child was affected?</h3>",
+        "<a href=\"https://www.ledgerline.example/incident\">Ledgerline&#39;s notice about the incident</a>",
+    ];
+    let mut last = 0;
+    for text in order {
+        let at = position(&page, text);
+        assert!(at > last, "{text:?} is out of order");
+        last = at;
+    }
+    // No password or bank account was involved: no step for them.
+    assert!(!page.contains("Change your password"));
+    assert!(!page.contains("Call your bank"));
+    // The total is the groups' sum: 6,412 + 9,150 + 812.
+    assert!(page.contains("About 16,374"), "{page}");
+    assert!(page.contains("staff: About 812"));
+
+    // Every text in Spanish; nothing marked as untranslated.
+    let es = site.out(&format!("es/{GROUPS}"));
+    for text in [
+        "Línea de ayuda para este incidente",
+        "De lunes a viernes, de 9:00 a 21:00 (hora del Este), salvo días festivos",
+        "Protección de identidad gratuita para estudiantes",
+        "protección de identidad para menores",
+        "vigilancia del crédito y restauración de la identidad",
+        "Rutas de autobús y saldos de las cuentas del comedor escolar.",
+        "¿Cómo sé si mi hijo se vio afectado?",
+        "Si no recibió una carta ni un correo electrónico del distrito antes del 20 de noviembre",
+        "https://consumidor.ftc.gov/articulos/s0171-robo-de-identidad-medica",
+    ] {
+        assert!(es.contains(text), "{text}");
+    }
+    assert!(
+        !es.contains("class=\"untranslated\""),
+        "fully translated: no note"
+    );
+    assert!(!es.contains("lang=\"en\">identity"));
+
+    // A question left untranslated is shown in English, marked, and `check` names it.
+    site.edit(
+        GROUPS_RECORD,
+        "      - question: ¿Por qué usaba el distrito esta empresa?\n        answer: Ledgerline administra el sistema de información estudiantil de muchos distritos de Nueva York. El distrito está revisando su contrato.\n",
+        "",
+    );
+    site.edit(
+        GROUPS_RECORD,
+        "      hours: De lunes a viernes, de 9:00 a 21:00 (hora del Este), salvo días festivos\n",
+        "",
+    );
+    let (_, json) = site.check_json();
+    let warning = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["field"] == "translations.es")
+        .expect("a warning about the translation");
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("help_line.hours, faq"),
+        "{warning}"
+    );
+    site.build().success();
+    let es = site.out(&format!("es/{GROUPS}"));
+    assert!(
+        es.contains(
+            "<div lang=\"en\">\n<h3 id=\"faq-4\">Why did the district use this company?</h3>"
+        ),
+        "{es}"
+    );
+    assert!(es.contains(
+        "<dd lang=\"en\">Monday to Friday, 9 a.m. to 9 p.m. Eastern, except holidays</dd>"
+    ));
+    assert!(
+        es.contains("<dd>Inglés y español</dd>"),
+        "the translated languages stay unmarked"
+    );
+}
+
+#[test]
+fn the_media_release_gives_the_help_line_first() {
+    let site = Site::new("multi-group");
+    site.edit(
+        GROUPS_RECORD,
+        "notified:\n",
+        "substitute_notice:\n  reason: insufficient_contact\nnotified:\n",
+    );
+    site.build().success();
+    for (lang, heading, what) in [
+        ("", "Help line for this incident", "<h2>What happened</h2>"),
+        (
+            "es/",
+            "Línea de ayuda para este incidente",
+            "<h2>Qué pasó</h2>",
+        ),
+    ] {
+        let release = site.out(&format!(
+            "{lang}notices/2026-10-28-sis-vendor/media-release/index.html"
+        ));
+        assert!(
+            position(&release, heading) < position(&release, what),
+            "{release}"
+        );
+        assert!(release.contains("833-555-0142"));
+    }
+    let text = site.out("notices/2026-10-28-sis-vendor/media-release.txt");
+    assert!(
+        position(&text, "Help line for this incident: 833-555-0142")
+            < position(&text, "WHAT HAPPENED"),
+        "{text}"
+    );
+}

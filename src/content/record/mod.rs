@@ -360,7 +360,7 @@ investigation: What we are doing.
                 "investigation",
                 "other_data",
                 "groups",
-                "help_line",
+                "help_line.hours",
                 "faq",
                 "links",
                 "notifying"
