@@ -75,6 +75,10 @@ struct Notice<'a> {
     what_you_can_do: Text<'a>,
     updates: Vec<Update<'a>>,
     identity_protection: Option<serde_json::Value>,
+    help_line: Option<serde_json::Value>,
+    faq: Vec<serde_json::Value>,
+    links: Vec<serde_json::Value>,
+    notifying: Option<serde_json::Value>,
     media_release: Option<String>,
 }
 
@@ -83,6 +87,8 @@ struct Affected {
     count: serde_json::Value,
     estimated: bool,
     groups: Vec<&'static str>,
+    /// The groups written with their own facts (the long form); empty otherwise.
+    by_group: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -182,6 +188,22 @@ fn notice<'a>(
                 .iter()
                 .map(|g| g.as_str())
                 .collect(),
+            by_group: incident
+                .affected
+                .detail
+                .iter()
+                .map(|g| {
+                    serde_json::json!({
+                        "group": g.group.as_str(),
+                        "count": g.count.as_ref().map(known_count),
+                        "data": g.data.as_ref().map(|data| match data {
+                            Known::Known(ids) => serde_json::json!(ids),
+                            Known::Unknown => serde_json::Value::from("unknown"),
+                        }),
+                        "identity_protection": g.identity_protection.as_ref().map(protection),
+                    })
+                })
+                .collect(),
         },
         description: &incident.description,
         investigation: &incident.investigation,
@@ -198,13 +220,28 @@ fn notice<'a>(
                 text: &u.text,
             })
             .collect(),
-        identity_protection: incident.identity_protection.as_ref().map(|p| {
+        identity_protection: incident.identity_protection.as_ref().map(protection),
+        help_line: incident.help_line.as_ref().map(|h| {
             serde_json::json!({
-                "months": p.months,
-                "service": p.service,
-                "provider": p.provider,
-                "enroll_by": p.enroll_by.map(iso),
-                "how_to_enroll": p.how_to_enroll,
+                "phone": h.phone, "hours": h.hours, "languages": h.languages,
+                "email": h.email, "website": h.website, "closes": h.closes.map(iso),
+            })
+        }),
+        faq: incident
+            .faq
+            .iter()
+            .map(|f| serde_json::json!({ "question": f.question, "answer": f.answer }))
+            .collect(),
+        links: incident
+            .links
+            .iter()
+            .map(|l| serde_json::json!({ "label": l.label, "url": l.url }))
+            .collect(),
+        notifying: incident.notifying.as_ref().map(|n| {
+            serde_json::json!({
+                "letters": n.letters.map(iso), "emails": n.emails.map(iso),
+                "texts": n.texts.map(iso), "calls": n.calls.map(iso),
+                "if_nothing": n.if_nothing,
             })
         }),
         media_release: incident
@@ -212,4 +249,21 @@ fn notice<'a>(
             .as_ref()
             .map(|_| address(format!("{path}media-release/"))),
     }
+}
+
+fn known_count(count: &Known<u64>) -> serde_json::Value {
+    match count {
+        Known::Known(n) => serde_json::Value::from(*n),
+        Known::Unknown => serde_json::Value::from("unknown"),
+    }
+}
+
+fn protection(p: &crate::model::IdentityProtection) -> serde_json::Value {
+    serde_json::json!({
+        "months": p.months,
+        "service": p.service,
+        "provider": p.provider,
+        "enroll_by": p.enroll_by.map(iso),
+        "how_to_enroll": p.how_to_enroll,
+    })
 }

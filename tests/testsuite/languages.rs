@@ -220,6 +220,19 @@ fn a_notice_of_several_groups_opens_with_the_help_line_and_what_to_do_now() {
     assert!(page.contains("About 16,374"), "{page}");
     assert!(page.contains("staff: About 812"));
 
+    // The data file carries the groups' own facts and the help line.
+    let json: serde_json::Value = serde_json::from_str(&site.out("notices.json")).unwrap();
+    let notice = &json["notices"][0];
+    assert_eq!(notice["affected"]["count"], 16374);
+    assert_eq!(notice["affected"]["by_group"][2]["group"], "staff");
+    assert_eq!(notice["affected"]["by_group"][2]["count"], 812);
+    assert_eq!(
+        notice["affected"]["by_group"][1]["identity_protection"],
+        serde_json::Value::Null
+    );
+    assert_eq!(notice["help_line"]["phone"], "833-555-0142");
+    assert_eq!(notice["faq"].as_array().unwrap().len(), 4);
+
     // Every text in Spanish; nothing marked as untranslated.
     let es = site.out(&format!("es/{GROUPS}"));
     for text in [
