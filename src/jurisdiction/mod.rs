@@ -15,6 +15,7 @@ pub use rules::{Clock, Condition, Trigger};
 
 const PACKS: &[(&str, &str)] = &[
     ("CT", include_str!("../packs/ct.toml")),
+    ("IL", include_str!("../packs/il.toml")),
     ("NY", include_str!("../packs/ny.toml")),
     ("PA", include_str!("../packs/pa.toml")),
 ];
@@ -90,6 +91,30 @@ pub struct Pack {
     /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
     #[serde(default)]
     pub period_end: Option<PeriodEnd>,
+    /// A list of breaches the law requires on the district's website, if it does.
+    #[serde(default)]
+    pub public_list: Option<PublicList>,
+}
+
+/// A statutory public list of breaches (Illinois, 105 ILCS 85/27(a)(5)): which breaches it
+/// lists, for how long, and when their number of students is left out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicList {
+    /// The statute (`[statute.NAME]`) whose breaches the list shows.
+    pub statute: String,
+    /// An entry stays this many years after it was first published.
+    pub years: u32,
+    /// A breach of fewer than this percentage of `[district] enrollment` may be left off,
+    /// and is; the site then needs `enrollment`.
+    #[serde(default)]
+    pub omit_under_percent: Option<u32>,
+    /// The number of students is withheld when any of these conditions holds or may hold.
+    #[serde(default)]
+    pub withhold_count_when: Vec<Condition>,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
 }
 
 fn investigation_only() -> Vec<String> {
@@ -341,6 +366,7 @@ impl Pack {
             .flat_map(|o| &o.when)
             .chain(self.identity_protection.iter().flat_map(|o| &o.when))
             .chain(self.recommended.iter().flat_map(|t| &t.when))
+            .chain(self.public_list.iter().flat_map(|l| &l.withhold_count_when))
             .chain(self.statutes.values().flat_map(|s| s.any.iter().flatten()));
         for condition in conditions {
             if let Some(category) = condition.category() {
@@ -357,6 +383,14 @@ impl Pack {
                 if !crate::model::Group::ALL.iter().any(|g| g.as_str() == group) {
                     problems.push(format!("condition names unknown group {group}"));
                 }
+            }
+        }
+        if let Some(list) = &self.public_list {
+            if !self.statutes.contains_key(&list.statute) {
+                problems.push(format!("public list names unknown statute {}", list.statute));
+            }
+            if list.years == 0 || list.omit_under_percent.is_some_and(|p| p == 0 || p > 100) {
+                problems.push("public list: years must be positive, the percentage 1 to 100".into());
             }
         }
         for holiday in &self.holidays {
@@ -438,7 +472,7 @@ mod tests {
             assert!(!pack.agencies.is_empty(), "{code} lists its own agencies");
         }
         assert!(Pack::get("ny").is_some(), "codes are case-insensitive");
-        assert!(Pack::get("TX").is_none());
+        assert!(Pack::get("XX").is_none());
     }
 
     #[test]
@@ -479,6 +513,7 @@ mod tests {
                 .chain(pack.statutes.values().map(|s| &s.doubt))
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
+                .chain(pack.public_list.iter().map(|l| &l.doubt))
                 .chain([&t.cost_doubt, &t.count_doubt])
                 .flatten();
             for doubt in doubts {
@@ -529,6 +564,14 @@ mod tests {
                 day(2026, 11, 3)
             ]
         );
+        // IL 5 ILCS 490/60, 490/15: Lincoln's Birthday (Sunday February 12, 2023, kept on
+        // Monday 13) and Casimir Pulaski's Birthday (the first Monday of March: March 6, 2023).
+        assert_eq!(
+            days("IL", 2023),
+            [day(2023, 2, 12), day(2023, 2, 13), day(2023, 3, 6)]
+        );
+        // Saturday February 12, 2028 is not moved (§60 moves a Sunday only); March 6, 2028.
+        assert_eq!(days("IL", 2028), [day(2028, 2, 12), day(2028, 3, 6)]);
     }
 
     #[test]
