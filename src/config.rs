@@ -8,6 +8,10 @@ use crate::jurisdiction::{Clock, Pack, Trigger};
 
 pub const FILE: &str = "site.toml";
 
+/// The placeholder enrolment `breachpage init` writes where a state needs one; `check`
+/// warns while it is still there.
+pub const INIT_ENROLLMENT: u64 = 1000;
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -26,7 +30,7 @@ pub struct SiteConfig {
 #[serde(deny_unknown_fields)]
 pub struct District {
     pub name: String,
-    /// Rule pack code: NY, CT or PA.
+    /// Rule pack code: NY, CT, PA or IL.
     pub jurisdiction: String,
     /// Dateline of media releases, e.g. "Mamaroneck, New York".
     #[serde(default)]
@@ -576,7 +580,7 @@ fn expected_for(field: &str) -> &'static str {
         "district" => "a [district] table with `name` and `jurisdiction`",
         "site" => "a [site] table with `title`",
         "contact" => "a [contact] table with `name` and a `phone` or `email`",
-        "jurisdiction" => "a jurisdiction code: NY, CT or PA",
+        "jurisdiction" => "a jurisdiction code: NY, CT, PA or IL",
         "name" | "title" => "a quoted text value",
         _ => "a value for this setting",
     }

@@ -403,7 +403,7 @@ fn group_key(group: Group) -> &'static str {
     }
 }
 
-fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> {
+pub(crate) fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> {
     // As HTML, each date is a <time> that screen readers and machines can read.
     let escape = |text: &str| {
         if html {
