@@ -175,7 +175,9 @@ impl SiteConfig {
                 Some(&self.district.jurisdiction),
             );
         }
-        let list = self.pack().and_then(|pack| Some((pack, pack.public_list.as_ref()?)));
+        let list = self
+            .pack()
+            .and_then(|pack| Some((pack, pack.public_list.as_ref()?)));
         if let Some((pack, list)) = list.filter(|(_, l)| l.omit_under_percent.is_some()) {
             match self.district.enrollment {
                 None => problem(
@@ -755,25 +757,43 @@ email = "privacy@example.org"
         let il = MINIMAL.replace("\"NY\"", "\"IL\"");
         let item = SiteConfig::parse(&il).unwrap_err().sorted()[0].clone();
         assert_eq!(item.field.as_deref(), Some("district.enrollment"));
-        assert!(item.message.contains("under 10% of the students enrolled"), "{item:?}");
+        assert!(
+            item.message.contains("under 10% of the students enrolled"),
+            "{item:?}"
+        );
         assert!(item.message.contains("105 ILCS 85/27(a)(5)"), "{item:?}");
         assert_eq!(item.line, 2, "the [district] header: {item:?}");
         let with = il.replace("[site]", "enrollment = 4210\n[site]");
-        assert_eq!(SiteConfig::parse(&with).unwrap().district.enrollment, Some(4210));
+        assert_eq!(
+            SiteConfig::parse(&with).unwrap().district.enrollment,
+            Some(4210)
+        );
         let zero = il.replace("[site]", "enrollment = 0\n[site]");
         let item = SiteConfig::parse(&zero).unwrap_err().sorted()[0].clone();
-        assert_eq!((item.field.as_deref(), item.line), (Some("district.enrollment"), 6));
+        assert_eq!(
+            (item.field.as_deref(), item.line),
+            (Some("district.enrollment"), 6)
+        );
         for bad in ["-5", "\"4,210\"", "4210.5"] {
             let text = il.replace("[site]", &format!("enrollment = {bad}\n[site]"));
             let item = SiteConfig::parse(&text).unwrap_err().sorted()[0].clone();
             assert_eq!(item.line, 6, "{bad}: {item:?}");
-            assert!(item.expected.as_deref().unwrap_or("").contains("whole number"), "{bad}: {item:?}");
+            assert!(
+                item.expected
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("whole number"),
+                "{bad}: {item:?}"
+            );
             assert!(item.message.contains("`enrollment`"), "{bad}: {item:?}");
             for jargon in ["u64", "floating", "invalid"] {
                 assert!(!format!("{item:?}").contains(jargon), "{bad}: {item:?}");
             }
         }
-        assert!(SiteConfig::parse(MINIMAL).is_ok(), "New York needs no enrolment");
+        assert!(
+            SiteConfig::parse(MINIMAL).is_ok(),
+            "New York needs no enrolment"
+        );
     }
 
     #[test]

@@ -25,21 +25,31 @@ fn il_operator_notice_on_a_friday_runs_out_on_a_sunday() {
     // 8 days to September 30, 22 in October: October 22. It told the school on Friday
     // October 10: met.
     let c = one(&s, "contractor-to-district");
-    assert_eq!((due(c).as_deref(), c.state), (Some("2025-10-22"), State::Met));
+    assert_eq!(
+        (due(c).as_deref(), c.state),
+        (Some("2025-10-22"), State::Met)
+    );
     // §28: 30 calendar days from the operator's notice (Friday October 10): 21 days to
     // October 31, 9 in November: Sunday November 9. 5 ILCS 70/1.11 excludes it; Monday
     // November 10 is a business day (Veterans Day is Tuesday the 11th).
     let ind = one(&s, "individuals");
-    assert_eq!(ind.obligation.variant.as_deref(), Some("an operator's breach"));
+    assert_eq!(
+        ind.obligation.variant.as_deref(),
+        Some("an operator's breach")
+    );
     assert_eq!(
         (due(ind).as_deref(), ind.extended, ind.state, ind.days),
-        (Some("2025-11-09"), Some(d(2025, 11, 10)), State::Due, Some(20))
+        (
+            Some("2025-11-09"),
+            Some(d(2025, 11, 10)),
+            State::Due,
+            Some(20)
+        )
     );
-    assert!(ind
-        .notes
-        .iter()
-        .any(|n| n.contains("falls on a weekend (Sunday, November 9, 2025)")
-            && n.contains("5 ILCS 70/1.11")));
+    assert!(ind.notes.iter().any(
+        |n| n.contains("falls on a weekend (Sunday, November 9, 2025)")
+            && n.contains("5 ILCS 70/1.11")
+    ));
     assert!(ind
         .obligation
         .direct
@@ -57,7 +67,10 @@ fn il_the_schools_own_determination_before_the_operators_notice_starts_the_clock
     let s = run("IL", facts, d(2025, 3, 21));
     // March 3 + 30: 28 days to March 31, 2 in April: Wednesday April 2.
     let ind = one(&s, "individuals");
-    assert_eq!((due(ind).as_deref(), ind.extended), (Some("2025-04-02"), None));
+    assert_eq!(
+        (due(ind).as_deref(), ind.extended),
+        (Some("2025-04-02"), None)
+    );
     // Counted from the operator's notice it would be March 20 + 30 = Saturday April 19
     // (Monday April 21 under 1.11): later, and wrong.
     let without = facts.replace("district_learned: 2025-03-03\n", "");
@@ -77,7 +90,10 @@ fn il_the_last_day_on_lincolns_birthday_and_on_pulaski_day() {
     let own = "discovered: 2026-01-12\ndetermined: 2026-01-13\ndata: [student_name, special_education]\naffected:\n  count: 40\n  groups: [students]\n";
     let s = run("IL", own, d(2026, 1, 14));
     let ind = one(&s, "individuals");
-    assert_eq!(ind.obligation.variant.as_deref(), Some("the school's own breach"));
+    assert_eq!(
+        ind.obligation.variant.as_deref(),
+        Some("the school's own breach")
+    );
     assert_eq!(
         (due(ind).as_deref(), ind.extended),
         (Some("2026-02-12"), Some(d(2026, 2, 13)))
@@ -116,7 +132,10 @@ fn il_a_law_enforcement_delay_asked_for_in_time_and_one_too_late() {
         ind.obligation.variant.as_deref(),
         Some("after a law-enforcement delay")
     );
-    assert_eq!((ind.due.clone(), ind.trigger, ind.state), (None, Some(d(2025, 7, 1)), State::Due));
+    assert_eq!(
+        (ind.due.clone(), ind.trigger, ind.state),
+        (None, Some(d(2025, 7, 1)), State::Due)
+    );
     // Asked for on June 10, after June 4 had passed: the 30-day duty stands, overdue.
     let late = delayed.replace("2025-05-20", "2025-06-10");
     let s = run("IL", &late, d(2025, 7, 2));
@@ -176,5 +195,21 @@ fn il_paper_records_are_outside_both_laws() {
     // SOPPA's breach is of computerized data (§5); so is PIPA §10's.
     let facts = "discovered: 2025-06-02\nmedium: paper\ndata: [student_name, grades]\naffected:\n  count: 25\n  groups: [students]\n";
     let s = run("IL", facts, d(2025, 6, 3));
+    assert!(not_applicable(&s, "individuals"));
+}
+
+#[test]
+fn il_the_attorney_general_counts_illinois_residents_only() {
+    // 541 staff, 41 of them living in Indiana: 500 Illinois residents is not more than
+    // 500 (§10(e)), however many people were affected in all.
+    let facts = "discovered: 2025-10-06\ndata: [staff_name, ssn]\naffected:\n  count: 541\n  groups: [staff]\n  residents: {IN: 41}\n";
+    let s = run("IL", facts, d(2025, 10, 7));
+    assert!(not_applicable(&s, "attorney-general"));
+    // 40 in Indiana leaves 501 in Illinois: the Attorney General too.
+    let s = run("IL", &facts.replace("IN: 41", "IN: 40"), d(2025, 10, 7));
+    assert_eq!(one(&s, "attorney-general").state, State::Due);
+    // Nobody affected lives in Illinois: PIPA's notice is owed to Illinois residents only.
+    let all_away = "discovered: 2025-10-06\ndata: [staff_name, ssn]\naffected:\n  count: 12\n  groups: [staff]\n  residents: {IN: 12}\n";
+    let s = run("IL", all_away, d(2025, 10, 7));
     assert!(not_applicable(&s, "individuals"));
 }

@@ -14,5 +14,6 @@ pub mod hidden;
 pub mod obligations;
 pub mod pii;
 pub mod public_list;
+pub mod residence;
 #[cfg(test)]
 mod testing;

@@ -22,7 +22,10 @@ pub struct Entry<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
-    Shown { count: u64, estimated: bool },
+    Shown {
+        count: u64,
+        estimated: bool,
+    },
     /// Disclosing it would violate another law (PIPA): left out.
     Withheld,
     /// The record does not know it yet.
@@ -47,9 +50,7 @@ pub fn entries<'a>(
             incident,
             count: count(list, pack, incident),
             occurred: match incident.occurred {
-                Known::Known(occurred) if occurred.from.or(occurred.to).is_some() => {
-                    Some(occurred)
-                }
+                Known::Known(occurred) if occurred.from.or(occurred.to).is_some() => Some(occurred),
                 _ => None,
             },
             operator: incident.contractor.as_ref().map(|c| c.name.as_str()),
@@ -60,7 +61,11 @@ pub fn entries<'a>(
             .and_then(|o| o.from.or(o.to))
             .or(e.incident.published)
     };
-    entries.sort_by(|a, b| key(b).cmp(&key(a)).then(a.incident.slug.cmp(&b.incident.slug)));
+    entries.sort_by(|a, b| {
+        key(b)
+            .cmp(&key(a))
+            .then(a.incident.slug.cmp(&b.incident.slug))
+    });
     entries
 }
 
@@ -87,7 +92,11 @@ fn listed(
 /// Fewer students than the percentage of enrolment: `count * 100 < enrollment * percent`.
 /// An unknown count or enrolment is never under it.
 fn under_threshold(list: &PublicList, incident: &Incident, enrollment: Option<u64>) -> bool {
-    match (list.omit_under_percent, enrollment, &incident.affected.count) {
+    match (
+        list.omit_under_percent,
+        enrollment,
+        &incident.affected.count,
+    ) {
         (Some(percent), Some(enrollment), Known::Known(count)) => {
             u128::from(*count) * 100 < u128::from(enrollment) * u128::from(percent)
         }
@@ -162,14 +171,18 @@ mod tests {
     fn the_number_is_withheld_when_pipa_personal_information_was_involved() {
         // A name with Social Security numbers is PIPA personal information (815 ILCS
         // 530/5): §27(a)(5)(A) leaves the number out.
-        let ssn = incident(&VENDOR.replace("COUNT", "900").replace(
-            "student_id, grades",
-            "student_id, ssn",
-        ));
+        let ssn = incident(
+            &VENDOR
+                .replace("COUNT", "900")
+                .replace("student_id, grades", "student_id, ssn"),
+        );
         let shown = entries(il(), &[&ssn], Some(4210), d(2025, 10, 1));
         assert_eq!(shown[0].count, Count::Withheld);
         // Other data (`other_data`) may hide personal information: withheld, to be safe.
-        let other = incident(&format!("{}other_data: a spreadsheet\n", VENDOR.replace("COUNT", "900")));
+        let other = incident(&format!(
+            "{}other_data: a spreadsheet\n",
+            VENDOR.replace("COUNT", "900")
+        ));
         let shown = entries(il(), &[&other], Some(4210), d(2025, 10, 1));
         assert_eq!(shown[0].count, Count::Withheld);
     }
@@ -179,7 +192,10 @@ mod tests {
         // Posted January 2, 2024 (the testing record): listed through January 2, 2029,
         // gone on January 3, 2029.
         let posted = vendor("900");
-        assert_eq!(entries(il(), &[&posted], Some(4210), d(2029, 1, 2)).len(), 1);
+        assert_eq!(
+            entries(il(), &[&posted], Some(4210), d(2029, 1, 2)).len(),
+            1
+        );
         assert!(entries(il(), &[&posted], Some(4210), d(2029, 1, 3)).is_empty());
     }
 

@@ -13,7 +13,7 @@ use crate::model::Incident;
 
 pub fn config(jurisdiction: &str) -> SiteConfig {
     let text = format!(
-        "[district]\nname = \"Test District\"\njurisdiction = \"{jurisdiction}\"\n[site]\ntitle = \"T\"\n[contact]\nname = \"A\"\nemail = \"a@example.org\"\n"
+        "[district]\nname = \"Test District\"\njurisdiction = \"{jurisdiction}\"\nenrollment = 4210\n[site]\ntitle = \"T\"\n[contact]\nname = \"A\"\nemail = \"a@example.org\"\n"
     );
     SiteConfig::parse(&text).unwrap()
 }
@@ -51,4 +51,32 @@ pub fn one<'a>(statuses: &'a [ObligationStatus], id: &str) -> &'a ObligationStat
 
 pub fn due(s: &ObligationStatus) -> Option<String> {
     s.due.as_ref().map(Due::to_json)
+}
+
+/// The states other than the district's (`jurisdiction`) where some affected people of a
+/// record with `facts` live, each with its law, as of `today`.
+pub fn residences(
+    jurisdiction: &str,
+    facts: &str,
+    today: NaiveDate,
+) -> Vec<crate::compliance::residence::Residence> {
+    let config = config(jurisdiction);
+    crate::compliance::residence::residences(
+        &incident(facts),
+        config.pack().unwrap(),
+        &config,
+        today,
+    )
+}
+
+/// The statuses of the residence in `code`, which breachpage has a pack for.
+pub fn statuses_in<'a>(
+    residences: &'a [crate::compliance::residence::Residence],
+    code: &str,
+) -> &'a [ObligationStatus] {
+    let residence = residences
+        .iter()
+        .find(|r| r.code == code)
+        .unwrap_or_else(|| panic!("{code} is not among {residences:#?}"));
+    &residence.law.as_ref().expect("a pack").statuses
 }

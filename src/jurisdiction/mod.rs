@@ -3,6 +3,7 @@
 
 pub mod holidays;
 pub mod rules;
+pub mod states;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -94,6 +95,10 @@ pub struct Pack {
     /// A list of breaches the law requires on the district's website, if it does.
     #[serde(default)]
     pub public_list: Option<PublicList>,
+    /// Why this state's duties do, or do not, reach a district of another state whose
+    /// affected people live here (shown with them by `deadlines`).
+    #[serde(default)]
+    pub residents: Option<ResidentsNote>,
 }
 
 /// A statutory public list of breaches (Illinois, 105 ILCS 85/27(a)(5)): which breaches it
@@ -117,6 +122,18 @@ pub struct PublicList {
     pub doubt: Option<String>,
 }
 
+/// What a state's law asks of a district elsewhere whose affected people live in the state:
+/// the obligations under a statute with `reaches_elsewhere`, and this note.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentsNote {
+    /// One or two sentences for staff.
+    pub note: String,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
 fn investigation_only() -> Vec<String> {
     vec!["investigation".to_string()]
 }
@@ -133,6 +150,13 @@ pub struct Statute {
     pub citation: String,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// Its duties are owed to the state's residents only: with none affected, none apply.
+    #[serde(default)]
+    pub residents_only: bool,
+    /// It binds whoever holds the data of the state's residents, wherever it is (a district
+    /// of another state too): its duties follow the affected people home.
+    #[serde(default)]
+    pub reaches_elsewhere: bool,
 }
 
 /// A rule that moves the last day of a period that falls on a weekend or holiday to the next
@@ -340,6 +364,30 @@ impl Pack {
         self.agencies.iter().chain(&shared().agencies).collect()
     }
 
+    /// The statutes of `obligation`'s `covered:` conditions.
+    fn statutes_of<'a>(&'a self, conditions: &'a [Condition]) -> impl Iterator<Item = &'a Statute> {
+        conditions.iter().filter_map(|c| match c {
+            Condition::Covered(name) => self.statutes.get(name),
+            _ => None,
+        })
+    }
+
+    /// Whether the duty binds a district of another state whose affected people live here.
+    pub fn follows_residents(&self, obligation: &Obligation) -> bool {
+        self.reaches_elsewhere(&obligation.when)
+    }
+
+    /// Whether a rule with these conditions is under a statute that binds a district of
+    /// another state whose affected people live here.
+    pub fn reaches_elsewhere(&self, conditions: &[Condition]) -> bool {
+        self.statutes_of(conditions).any(|s| s.reaches_elsewhere)
+    }
+
+    /// Whether the duty is owed to this state's residents only.
+    pub fn residents_only(&self, conditions: &[Condition]) -> bool {
+        self.statutes_of(conditions).any(|s| s.residents_only)
+    }
+
     /// Every problem with the pack's data; empty for a sound pack. Run by the tests.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -387,10 +435,14 @@ impl Pack {
         }
         if let Some(list) = &self.public_list {
             if !self.statutes.contains_key(&list.statute) {
-                problems.push(format!("public list names unknown statute {}", list.statute));
+                problems.push(format!(
+                    "public list names unknown statute {}",
+                    list.statute
+                ));
             }
             if list.years == 0 || list.omit_under_percent.is_some_and(|p| p == 0 || p > 100) {
-                problems.push("public list: years must be positive, the percentage 1 to 100".into());
+                problems
+                    .push("public list: years must be positive, the percentage 1 to 100".into());
             }
         }
         for holiday in &self.holidays {
@@ -413,6 +465,14 @@ impl Pack {
             if obligation.when.is_empty() {
                 problems.push(format!(
                     "{}: no condition (write \"always\")",
+                    obligation.id
+                ));
+            }
+            if obligation.when.contains(&Condition::Elsewhere)
+                && !self.follows_residents(obligation)
+            {
+                problems.push(format!(
+                    "{}: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)",
                     obligation.id
                 ));
             }
@@ -514,6 +574,7 @@ mod tests {
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
                 .chain(pack.public_list.iter().map(|l| &l.doubt))
+                .chain(pack.residents.iter().map(|r| &r.doubt))
                 .chain([&t.cost_doubt, &t.count_doubt])
                 .flatten();
             for doubt in doubts {
@@ -572,6 +633,26 @@ mod tests {
         );
         // Saturday February 12, 2028 is not moved (§60 moves a Sunday only); March 6, 2028.
         assert_eq!(days("IL", 2028), [day(2028, 2, 12), day(2028, 3, 6)]);
+    }
+
+    /// A duty written for districts elsewhere must be under a statute that reaches them;
+    /// CT §36a-701b and NY GBL §899-aa do, PA's Act and NY §2-d do not.
+    #[test]
+    fn duties_follow_residents_only_under_statutes_that_reach_elsewhere() {
+        let reaches = |code: &str, statute: &str| {
+            Pack::get(code).unwrap().statutes[statute].reaches_elsewhere
+        };
+        assert!(reaches("CT", "ct_36a_701b") && reaches("NY", "gbl_899aa"));
+        assert!(!reaches("CT", "ct_10_234dd") && !reaches("NY", "edlaw_2d"));
+        assert!(!reaches("NY", "stl_208") && !reaches("PA", "pa_act"));
+        let mut pack = Pack::get("PA").unwrap().clone();
+        let mut stray = pack.obligations[0].clone();
+        stray.when.push(Condition::Elsewhere);
+        pack.obligations.push(stray);
+        assert_eq!(
+            pack.problems(),
+            ["individuals: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)"]
+        );
     }
 
     #[test]

@@ -68,9 +68,10 @@ impl BreachListView {
                 .replace("{district}", district)
                 .replace("{citation}", &list.citation)
                 .replace("{years}", &list.years.to_string()),
-            omitted: list
-                .omit_under_percent
-                .map(|p| s.get("breach_list_omitted").replace("{percent}", &p.to_string())),
+            omitted: list.omit_under_percent.map(|p| {
+                s.get("breach_list_omitted")
+                    .replace("{percent}", &p.to_string())
+            }),
             withheld: rows.iter().any(|r| r.withheld),
             rows,
         }

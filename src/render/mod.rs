@@ -599,7 +599,8 @@ impl Renderer<'_> {
         let titled: Vec<_> = entries
             .into_iter()
             .map(|entry| {
-                let (localized, fallback) = entry.incident.localized(&self.lang, &self.default_lang);
+                let (localized, fallback) =
+                    entry.incident.localized(&self.lang, &self.default_lang);
                 let title_lang = fallback
                     .contains(&"title")
                     .then(|| self.default_lang.clone());

@@ -40,7 +40,9 @@ fn the_breach_list_shows_the_statutes_breaches_in_every_language() {
     assert!(es.contains("<html lang=\"es\">"));
     assert!(es.contains("No se divulga"));
     assert!(es.contains("Cuentas de estudiantes expuestas por LearnLoop"));
-    assert!(site.read("public/es/index.html").contains("<a href=\"./breaches/\">"));
+    assert!(site
+        .read("public/es/index.html")
+        .contains("<a href=\"./breaches/\">"));
 }
 
 #[test]
@@ -55,10 +57,20 @@ fn a_site_without_the_list_in_its_law_has_no_list_page() {
 fn deadlines_give_every_illinois_obligation_with_its_citation() {
     let site = Site::new("illinois");
     let run = site
-        .run(&["deadlines", "2026-10-20-learnloop", "--format", "json", "--today", TODAY])
+        .run(&[
+            "deadlines",
+            "2026-10-20-learnloop",
+            "--format",
+            "json",
+            "--today",
+            TODAY,
+        ])
         .success();
     let rows: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
-    let ids: Vec<&str> = rows.iter().map(|r| r["obligation"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r["obligation"].as_str().unwrap())
+        .collect();
     for id in ["contractor-to-district", "individuals", "attorney-general"] {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
@@ -80,8 +92,16 @@ fn deadlines_give_every_illinois_obligation_with_its_citation() {
     let ind = applicable("individuals");
     assert_eq!(ind.len(), 1);
     assert_eq!(
-        (ind[0]["due"].as_str(), ind[0]["state"].as_str(), ind[0]["citation"].as_str()),
-        (Some("2026-11-19"), Some("met"), Some("105 ILCS 85/28 (P.A. 101-516)"))
+        (
+            ind[0]["due"].as_str(),
+            ind[0]["state"].as_str(),
+            ind[0]["citation"].as_str()
+        ),
+        (
+            Some("2026-11-19"),
+            Some("met"),
+            Some("105 ILCS 85/28 (P.A. 101-516)")
+        )
     );
     // The operator had 30 days from its discovery (October 12): November 11, met October 20.
     let c = applicable("contractor-to-district");
@@ -100,7 +120,11 @@ fn new_marks_the_illinois_contents_of_a_notice() {
         .success();
     let text = site.read("content/incidents/2026-11-22-gradebook-breach.yaml");
     // The date or range, the information compromised, and a description (§28).
-    for help in ["When the unauthorized access happened", "The data elements involved", "What happened"] {
+    for help in [
+        "When the unauthorized access happened",
+        "The data elements involved",
+        "What happened",
+    ] {
         let line = text
             .lines()
             .find(|l| l.contains(help))
@@ -117,11 +141,20 @@ fn enrollment_is_checked_with_its_line() {
     let run = site.run(&["check", "--today", TODAY]);
     assert_ne!(run.code, 0);
     assert!(run.stderr.contains("site.toml:8"), "{}", run.stderr);
-    assert!(run.stderr.contains("`enrollment` has the wrong kind of value"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("`enrollment` has the wrong kind of value"),
+        "{}",
+        run.stderr
+    );
     site.edit("site.toml", "enrollment = -4210\n", "");
     let run = site.run(&["check", "--today", TODAY]);
     assert!(run.stderr.contains("district.enrollment"), "{}", run.stderr);
-    assert!(run.stderr.contains("needs the number of students enrolled"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("needs the number of students enrolled"),
+        "{}",
+        run.stderr
+    );
     // Nothing is published from a site with a configuration error.
     let build = site.build();
     assert_ne!(build.code, 0);
