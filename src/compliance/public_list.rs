@@ -4,7 +4,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use crate::compliance::coverage::{holds, Facts, Truth};
+use crate::compliance::coverage::{count_withheld, holds, Facts, Truth};
 use crate::jurisdiction::{Condition, Pack, PublicList};
 use crate::model::{Incident, Known, Occurred};
 
@@ -48,7 +48,7 @@ pub fn entries<'a>(
         .filter(|incident| listed(list, pack, incident, enrollment, today))
         .map(|incident| Entry {
             incident,
-            count: count(list, pack, incident),
+            count: count(pack, incident),
             occurred: match incident.occurred {
                 Known::Known(occurred) if occurred.from.or(occurred.to).is_some() => Some(occurred),
                 _ => None,
@@ -104,13 +104,9 @@ fn under_threshold(list: &PublicList, incident: &Incident, enrollment: Option<u6
     }
 }
 
-fn count(list: &PublicList, pack: &Pack, incident: &Incident) -> Count {
-    let facts = Facts::new(incident, pack);
-    let withheld = list
-        .withhold_count_when
-        .iter()
-        .any(|c| holds(std::slice::from_ref(c), &facts) != Truth::No);
-    match (&incident.affected.count, withheld) {
+/// The number of students, unless the law forbids stating it (§27(a)(5)(A): PIPA).
+fn count(pack: &Pack, incident: &Incident) -> Count {
+    match (&incident.affected.count, count_withheld(incident, pack)) {
         (_, true) => Count::Withheld,
         (Known::Known(count), false) => Count::Shown {
             count: *count,

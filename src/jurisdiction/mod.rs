@@ -95,6 +95,9 @@ pub struct Pack {
     /// A list of breaches the law requires on the district's website, if it does.
     #[serde(default)]
     pub public_list: Option<PublicList>,
+    /// When the law forbids a notice to say how many people were affected.
+    #[serde(default)]
+    pub count_withheld: Option<CountWithheld>,
     /// Why this state's duties do, or do not, reach a district of another state whose
     /// affected people live here (shown with them by `deadlines`).
     #[serde(default)]
@@ -114,12 +117,18 @@ pub struct PublicList {
     /// and is; the site then needs `enrollment`.
     #[serde(default)]
     pub omit_under_percent: Option<u32>,
-    /// The number of students is withheld when any of these conditions holds or may hold.
-    #[serde(default)]
-    pub withhold_count_when: Vec<Condition>,
     pub citation: String,
     #[serde(default)]
     pub doubt: Option<String>,
+}
+
+/// The law forbids a notice (and the public list) to state the number of people affected
+/// when any of `when` holds, or may hold (Illinois PIPA, 815 ILCS 530/10(a)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountWithheld {
+    pub when: Vec<Condition>,
+    pub citation: String,
 }
 
 /// What a state's law asks of a district elsewhere whose affected people live in the state:
@@ -414,7 +423,7 @@ impl Pack {
             .flat_map(|o| &o.when)
             .chain(self.identity_protection.iter().flat_map(|o| &o.when))
             .chain(self.recommended.iter().flat_map(|t| &t.when))
-            .chain(self.public_list.iter().flat_map(|l| &l.withhold_count_when))
+            .chain(self.count_withheld.iter().flat_map(|c| &c.when))
             .chain(self.statutes.values().flat_map(|s| s.any.iter().flatten()));
         for condition in conditions {
             if let Some(category) = condition.category() {

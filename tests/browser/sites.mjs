@@ -68,6 +68,7 @@ export const SITES = [
       'es/breaches/index.html': 'Illinois public list of breaches, Spanish',
       'index.html': 'index linking to the public list of breaches',
       'notices/2026-10-20-learnloop/index.html': 'Illinois notice of an operator\'s breach',
+      'es/notices/2026-03-02-enrollment-forms/index.html': 'Illinois notice whose number the law withholds, Spanish',
     },
   },
 ];

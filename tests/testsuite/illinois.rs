@@ -45,6 +45,37 @@ fn the_breach_list_shows_the_statutes_breaches_in_every_language() {
         .contains("<a href=\"./breaches/\">"));
 }
 
+/// PIPA: a notice must not give the number of Illinois residents affected (815 ILCS
+/// 530/10(a)); a breach of student covered information alone shows it.
+#[test]
+fn a_notice_of_a_pipa_breach_does_not_state_the_number() {
+    let site = Site::new("illinois");
+    site.build().success();
+    let ssn = site.read("public/notices/2026-03-02-enrollment-forms/index.html");
+    assert!(ssn.contains("Not stated: state law does not allow this notice to give the number of residents affected."), "{ssn}");
+    assert!(!ssn.contains("600"), "{ssn}");
+    let es = site.read("public/es/notices/2026-03-02-enrollment-forms/index.html");
+    assert!(es.contains("No se indica"), "{es}");
+    assert!(!es.contains("600"));
+    let grades = site.read("public/notices/2026-10-20-learnloop/index.html");
+    assert!(grades.contains("<dd>1,800</dd>"), "{grades}");
+    let json: Value = serde_json::from_str(&site.read("public/notices.json")).unwrap();
+    let counts: Vec<(&str, &Value)> = json["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["slug"].as_str().unwrap(), &n["affected"]["count"]))
+        .collect();
+    assert!(
+        counts.contains(&("2026-03-02-enrollment-forms", &Value::from("withheld"))),
+        "{counts:?}"
+    );
+    assert!(
+        counts.contains(&("2026-10-20-learnloop", &Value::from(1800))),
+        "{counts:?}"
+    );
+}
+
 #[test]
 fn a_site_without_the_list_in_its_law_has_no_list_page() {
     let site = Site::new("full-ny");
