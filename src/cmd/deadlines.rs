@@ -12,7 +12,7 @@ use crate::compliance::obligations::{self, Due, ObligationStatus, State};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
-use crate::model::{Incident, SiteData, Status};
+use crate::model::{Incident, Moment, NoticeMethod, NotificationAct, SiteData, Status};
 use crate::site::Site;
 use crate::{suggest, Failure};
 
@@ -45,6 +45,19 @@ struct Row<'a> {
     days: Option<i64>,
     notes: &'a [String],
     targets: Vec<TargetRow>,
+    /// How it was done, when `notified.<id>` is written as a record of the act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<ActRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActRow<'a> {
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM, as written.
+    at: String,
+    method: Option<&'static str>,
+    by: Option<&'a str>,
+    reference: Option<&'a str>,
+    evidence: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -178,7 +191,59 @@ fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
                 note: t.note.clone(),
             })
             .collect(),
+        record: incident.notified_acts.get(&o.id).map(|act| ActRow {
+            at: moment_iso(act.at),
+            method: act.method.map(NoticeMethod::as_str),
+            by: act.by.as_deref(),
+            reference: act.reference.as_deref(),
+            evidence: &act.evidence,
+        }),
     }
+}
+
+fn moment_iso(at: Moment) -> String {
+    match at {
+        Moment::Date(date) => iso(date),
+        Moment::DateTime(at) => at.format("%Y-%m-%dT%H:%M").to_string(),
+    }
+}
+
+/// "by mail · by J. Ortiz · reference AG-2025-0042 · proof: records/ag.pdf", or nothing.
+pub(crate) fn act_in_words(act: &NotificationAct) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Moment::DateTime(at) = act.at {
+        parts.push(format!("at {}", clock(at.time())));
+    }
+    if let Some(method) = act.method {
+        parts.push(
+            match method {
+                NoticeMethod::Mail => "by mail",
+                NoticeMethod::Email => "by email",
+                NoticeMethod::Phone => "by phone",
+                NoticeMethod::Portal => "on the agency's portal",
+                NoticeMethod::Letter => "by letter",
+            }
+            .to_string(),
+        );
+    }
+    if let Some(by) = &act.by {
+        parts.push(format!("done by {by}"));
+    }
+    if let Some(reference) = &act.reference {
+        parts.push(format!("reference {reference}"));
+    }
+    if !act.evidence.is_empty() {
+        parts.push(format!("proof kept: {}", act.evidence.join(", ")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// "8:45 a.m.".
+fn clock(time: chrono::NaiveTime) -> String {
+    time.format("%-I:%M %p")
+        .to_string()
+        .replace("AM", "a.m.")
+        .replace("PM", "p.m.")
 }
 
 fn text(
@@ -247,6 +312,9 @@ fn text(
                 _ => "open".to_string(),
             };
             let _ = writeln!(out, "           {standing} · {}", o.citation);
+            if let Some(act) = incident.notified_acts.get(&o.id).and_then(act_in_words) {
+                let _ = writeln!(out, "           done: {act}");
+            }
             for note in &s.notes {
                 let _ = writeln!(out, "           note: {note}");
             }
@@ -281,11 +349,7 @@ fn due_in_words(due: &Due) -> String {
     match due {
         Due::Date(date) => in_words(*date),
         Due::Time(at) => {
-            let time = at
-                .format("%-I:%M %p")
-                .to_string()
-                .replace("AM", "a.m.")
-                .replace("PM", "p.m.");
+            let time = clock(at.time());
             format!("{} at {time} Eastern time", in_words(at.date()))
         }
     }
