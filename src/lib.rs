@@ -19,6 +19,7 @@ pub mod jurisdiction;
 pub(crate) mod lock;
 pub mod model;
 pub(crate) mod output;
+pub mod pdf;
 pub mod render;
 pub(crate) mod serve;
 pub mod site;
