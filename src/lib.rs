@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostics;
 pub(crate) mod inside;
 pub mod jurisdiction;
+pub mod kit;
 pub(crate) mod lock;
 pub mod model;
 pub(crate) mod output;

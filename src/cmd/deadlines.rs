@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::DeadlinesFormat as Format;
-use crate::compliance::obligations::{self, Due, ObligationStatus, State};
+use crate::compliance::obligations::{self, ObligationStatus, State};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
-use crate::model::{Incident, Moment, NoticeMethod, NotificationAct, SiteData, Status};
+use crate::kit::words::{act_in_words, due_in_words, in_words};
+use crate::model::{Incident, Moment, NoticeMethod, SiteData, Status};
 use crate::site::Site;
 use crate::{suggest, Failure};
 
@@ -208,44 +209,6 @@ fn moment_iso(at: Moment) -> String {
     }
 }
 
-/// "by mail · by J. Ortiz · reference AG-2025-0042 · proof: records/ag.pdf", or nothing.
-pub(crate) fn act_in_words(act: &NotificationAct) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Moment::DateTime(at) = act.at {
-        parts.push(format!("at {}", clock(at.time())));
-    }
-    if let Some(method) = act.method {
-        parts.push(
-            match method {
-                NoticeMethod::Mail => "by mail",
-                NoticeMethod::Email => "by email",
-                NoticeMethod::Phone => "by phone",
-                NoticeMethod::Portal => "on the agency's portal",
-                NoticeMethod::Letter => "by letter",
-            }
-            .to_string(),
-        );
-    }
-    if let Some(by) = &act.by {
-        parts.push(format!("done by {by}"));
-    }
-    if let Some(reference) = &act.reference {
-        parts.push(format!("reference {reference}"));
-    }
-    if !act.evidence.is_empty() {
-        parts.push(format!("proof kept: {}", act.evidence.join(", ")));
-    }
-    (!parts.is_empty()).then(|| parts.join(" · "))
-}
-
-/// "8:45 a.m.".
-fn clock(time: chrono::NaiveTime) -> String {
-    time.format("%-I:%M %p")
-        .to_string()
-        .replace("AM", "a.m.")
-        .replace("PM", "p.m.")
-}
-
 fn text(
     site: &SiteData,
     evaluated: &[(&Incident, Vec<ObligationStatus>)],
@@ -337,22 +300,6 @@ fn text(
         }
     }
     out
-}
-
-/// "November 22, 2026".
-fn in_words(date: NaiveDate) -> String {
-    date.format("%B %-d, %Y").to_string()
-}
-
-/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks.
-fn due_in_words(due: &Due) -> String {
-    match due {
-        Due::Date(date) => in_words(*date),
-        Due::Time(at) => {
-            let time = clock(at.time());
-            format!("{} at {time} Eastern time", in_words(at.date()))
-        }
-    }
 }
 
 fn plural_days(n: i64) -> String {

@@ -177,7 +177,9 @@ mod tests {
 
     #[test]
     fn spanish_is_printable_and_measured_with_helvetica_widths() {
-        assert!(printable("Estimado padre, madre o tutor: ¿Qué pasó? Año, niño, acción — “sí”"));
+        assert!(printable(
+            "Estimado padre, madre o tutor: ¿Qué pasó? Año, niño, acción — “sí”"
+        ));
         assert!(!printable("数据"));
         assert_eq!(encode("ñ€’"), vec![0xF1, 0x80, 0x92]);
         // Helvetica's own widths: space 278, A 667, W 944 (Adobe's AFM).
@@ -201,7 +203,11 @@ mod tests {
                 y: 690.0,
             }],
         };
-        let bytes = write(&[page("Dear parent (or guardian)"), page("Niño")], "Letter", "en");
+        let bytes = write(
+            &[page("Dear parent (or guardian)"), page("Niño")],
+            "Letter",
+            "en",
+        );
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.starts_with("%PDF-"));
         assert!(text.trim_end().ends_with("%%EOF"));
