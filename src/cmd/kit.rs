@@ -81,7 +81,14 @@ pub fn run(
             target.display()
         ))
     })?;
-    eprint!("{}", checked.warnings().render_text());
+    // The warnings of this record and of the site, not those of other records.
+    let mut warnings = checked.warnings().clone();
+    warnings
+        .retain(|d| d.file == incident.file || !d.file.starts_with(crate::content::INCIDENTS_DIR));
+    eprint!("{}", warnings.render_text());
+    if incident.status == crate::model::Status::Draft {
+        eprintln!("note: {slug} is a draft: read every letter before it is sent");
+    }
     println!(
         "Wrote the staff kit of {slug} to {} ({} files):",
         target.display(),

@@ -19,6 +19,8 @@ pub enum Block {
     Bullets(Vec<String>),
     /// Label and value pairs (a filing's answers).
     Fields(Vec<(String, String)>),
+    /// What follows starts a new page (a cover letter after a filing sheet).
+    PageBreak,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +85,7 @@ pub fn to_pages(doc: &Doc, flow: &mut Flow) {
                 }
                 flow.space(BODY * 0.4);
             }
+            Block::PageBreak => flow.page_break(),
         }
     }
 }
@@ -130,6 +133,7 @@ pub fn to_html(doc: &Doc) -> String {
                 }
                 body.push_str("</dl>\n");
             }
+            Block::PageBreak => body.push_str("<hr class=\"page-break\">\n"),
         }
     }
     format!(
@@ -139,7 +143,7 @@ pub fn to_html(doc: &Doc) -> String {
     )
 }
 
-const STYLE: &str = "@page{size:letter;margin:0.9in}body{font:11pt/1.4 Helvetica,Arial,sans-serif;color:#000;max-width:42em;margin:2em auto;padding:0 1em}.letterhead{border-bottom:1px solid #000;margin-bottom:1.5em}.letterhead p{margin:0;font-size:9pt}.letterhead .district{font-size:14pt;font-weight:bold}h1{font-size:13pt}h2{font-size:11.5pt;margin:1.2em 0 .3em}dt{font-weight:bold;font-size:10pt;margin-top:.6em}dd{margin-left:1.2em}@media print{body{margin:0;max-width:none}}";
+const STYLE: &str = "@page{size:letter;margin:0.9in}body{font:11pt/1.4 Helvetica,Arial,sans-serif;color:#000;max-width:42em;margin:2em auto;padding:0 1em}.letterhead{border-bottom:1px solid #000;margin-bottom:1.5em}.letterhead p{margin:0;font-size:9pt}.letterhead .district{font-size:14pt;font-weight:bold}h1{font-size:13pt}h2{font-size:11.5pt;margin:1.2em 0 .3em}dt{font-weight:bold;font-size:10pt;margin-top:.6em}dd{margin-left:1.2em}hr.page-break{margin:2em 0}@media print{body{margin:0;max-width:none}hr.page-break{break-after:page;border:0;margin:0}}";
 
 #[cfg(test)]
 mod tests {

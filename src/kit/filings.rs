@@ -201,35 +201,6 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
         ),
     ]));
 
-    if o.file.as_deref().is_some_and(|f| f.starts_with("a letter")) {
-        blocks.push(Block::Heading("Cover letter".into()));
-        blocks.push(Block::Lines(vec![
-            facts.date.clone(),
-            String::new(),
-            format!("To {}", o.whom),
-        ]));
-        blocks.push(Block::Para(format!(
-            "{} gives notice under {} of a breach of the security of its system: {} The breach was discovered on {}. About {} people were affected. Notices to the people affected {}. Please contact {} with any questions.",
-            facts.district(),
-            o.citation,
-            incident.summary,
-            incident.discovered.map(moment_in_words).unwrap_or_else(|| "a date not yet recorded".into()),
-            match incident.affected.count {
-                Known::Known(n) => crate::render::format::thousands(n, ","),
-                Known::Unknown => "an unknown number of".into(),
-            },
-            match incident.notified.get("individuals") {
-                Some(date) => format!("were sent on {}", in_words(*date)),
-                None => "are being prepared".into(),
-            },
-            facts.contact_lines().join(", "),
-        )));
-        let mut signature = vec!["Sincerely,".to_string(), String::new(), c.name.clone()];
-        signature.extend(c.title.clone());
-        signature.push(facts.district().to_string());
-        blocks.push(Block::Lines(signature));
-    }
-
     blocks.push(Block::Heading("Filed".into()));
     let act = incident.notified_acts.get(&o.id);
     blocks.push(Block::Fields(vec![
@@ -258,11 +229,48 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
         "When it is filed, record it in the incident record under notified.{}: the date and time, the method (mail, email, phone, portal or letter), who filed it, the reference, and the receipt kept as evidence.",
         o.id
     )));
+    if o.file.as_deref().is_some_and(|f| f.starts_with("a letter")) {
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Letterhead(letterhead(facts)));
+        blocks.push(Block::Lines(vec![
+            facts.date.clone(),
+            String::new(),
+            format!("To {}", o.whom),
+        ]));
+        blocks.push(Block::Para(format!(
+            "{} gives notice under {} of a breach of the security of its system: {} The breach was discovered on {}. About {} people were affected. Notices to the people affected {}. Please contact {} with any questions.",
+            facts.district(),
+            o.citation,
+            incident.summary,
+            incident.discovered.map(moment_in_words).unwrap_or_else(|| "a date not yet recorded".into()),
+            match incident.affected.count {
+                Known::Known(n) => crate::render::format::thousands(n, ","),
+                Known::Unknown => "an unknown number of".into(),
+            },
+            match incident.notified.get("individuals") {
+                Some(date) => format!("were sent on {}", in_words(*date)),
+                None => "are being prepared".into(),
+            },
+            facts.contact_lines().join(", "),
+        )));
+        let mut signature = vec!["Sincerely,".to_string(), String::new(), c.name.clone()];
+        signature.extend(c.title.clone());
+        signature.push(facts.district().to_string());
+        blocks.push(Block::Lines(signature));
+    }
+
     Doc {
         title: format!("Filing: {} — {}", o.whom, incident.title),
         lang: "en".into(),
         blocks,
     }
+}
+
+/// The district's name and address, atop a cover letter.
+fn letterhead(facts: &Facts) -> Vec<String> {
+    let mut lines = vec![facts.district().to_string()];
+    lines.extend(facts.contact.address.clone());
+    lines
 }
 
 /// The incident's compliance record: every duty, what was due, when and how it was done,

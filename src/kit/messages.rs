@@ -55,6 +55,7 @@ pub fn email(facts: &Facts, letter: &Doc) -> String {
                 }
                 out.push('\n');
             }
+            Block::PageBreak => {}
         }
     }
     out.trim_end().to_string() + "\n"

@@ -35,6 +35,12 @@ impl Flow {
         self.starts.push(self.pages.len() - 1);
     }
 
+    /// Goes on at the top of a new page of the same document.
+    pub fn page_break(&mut self) {
+        self.page();
+        self.new_page();
+    }
+
     fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = PAGE_HEIGHT - MARGIN;

@@ -406,3 +406,62 @@ fn the_kit_is_never_written_where_it_would_be_published() {
     let run = site.run(&["kit", "no-such-incident", "--today", TODAY]);
     assert_ne!(run.code, 0);
 }
+
+/// Pennsylvania: the county district attorney is told by letter (a cover letter is in the
+/// sheet), the Attorney General through its portal; a staff breach gets the staff letter.
+#[test]
+fn pennsylvania_filings_include_the_district_attorney_letter() {
+    let site = Site::new("compliance-pa");
+    site.write(
+        "content/incidents/2026-11-10-payroll.yaml",
+        "title: Payroll records taken in a phishing attack
+status: active
+published: 2026-11-12
+summary: A phishing email gave an outsider access to payroll records.
+discovered: 2026-11-09
+occurred:
+  from: 2026-11-02
+  to: 2026-11-06
+data: [staff_name, ssn]
+affected:
+  count: 640
+  groups: [staff]
+  residents: 610
+description: An employee answered a phishing email.
+investigation: We reset passwords and added two-factor sign-in.
+identity_protection:
+  months: 12
+  service: credit monitoring and a free credit report
+  provider: Kroll
+  enroll_by: 2027-02-28
+  how_to_enroll: Call 1-866-555-0110 and give the code PAYROLL26.
+",
+    );
+    site.run(&["kit", "2026-11-10-payroll", "--today", TODAY])
+        .success();
+    let files = kit(&site, "2026-11-10-payroll");
+    assert!(files.contains_key("letters/en/staff.pdf"));
+    assert!(!files.contains_key("letters/en/parents.pdf"));
+    let letter = pdf_text(&files["letters/en/staff.pdf"]);
+    for needle in [
+        "Dear colleague,",
+        "12 months of credit monitoring and a free credit report through Kroll",
+        "Enroll by: February 28, 2027.",
+        "Call 1-866-555-0110 and give the code PAYROLL26.",
+    ] {
+        assert!(letter.contains(needle), "{needle}: {letter}");
+    }
+    let da = pdf_text(&files["filings/district-attorney.pdf"]);
+    for needle in [
+        "73 P.S. §2303(a.2)",
+        "gives notice under 73 P.S. §2303(a.2)",
+        "To the district attorney of the county where the breach occurred",
+        "Residents of the state affected",
+        "610",
+    ] {
+        assert!(da.contains(needle), "{needle}: {da}");
+    }
+    let ag = pdf_text(&files["filings/attorney-general.pdf"]);
+    assert!(ag.contains("attorneygeneral.gov/report-breach"), "{ag}");
+    assert!(!ag.contains("gives notice under"), "no letter for a portal");
+}
