@@ -65,10 +65,16 @@ pub fn run(
         today,
     )
     .map_err(Failure::Usage)?;
+    let residences = vec![crate::compliance::residence::residences(
+        incident,
+        site.pack,
+        &site.config,
+        today,
+    )];
     let evaluated = vec![(incident, statuses)];
     built.files.insert(
         "deadlines.ics".to_string(),
-        super::ics::calendar(&evaluated, today).into_bytes(),
+        super::ics::calendar(&evaluated, &residences, today).into_bytes(),
     );
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|error| {

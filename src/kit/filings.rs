@@ -144,13 +144,13 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
             Known::Unknown => "not yet known".into(),
         },
     ));
+    let home = facts.config.district.jurisdiction.as_str();
     fields.push((
         "Residents of the state affected".into(),
-        incident
-            .affected
-            .residents
-            .map(|n| crate::render::format::thousands(n, ","))
-            .unwrap_or_else(|| "not recorded (affected.residents)".into()),
+        match incident.affected.residents_in(home, home) {
+            Known::Known(n) => crate::render::format::thousands(n, ","),
+            Known::Unknown => "not yet known (affected.residents)".into(),
+        },
     ));
     fields.push(("Groups affected".into(), facts.notice.groups.join(", ")));
     if let Some(delay) = &incident.law_enforcement_delay {

@@ -17,7 +17,7 @@ use crate::model::{
     DelayReason, Group as Audience, Medium, Moment, NoticeMethod, Status, SubstituteReason,
 };
 
-use super::values::{AllowedText, Count, Element, Months, Number, Text};
+use super::values::{AllowedText, Count, Element, Months, Number, ResidentsValue, Text};
 
 /// A field that may be left out: `None` when absent or written empty (`key:`).
 pub type Field<T> = Option<Checked<T>>;
@@ -70,7 +70,7 @@ pub struct RawAffected {
     pub count: Field<OrUnknown<Count>>,
     pub estimated: Field<bool>,
     pub groups: Field<List<Audience>>,
-    pub residents: Field<Number>,
+    pub residents: Field<ResidentsValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -523,6 +523,11 @@ mod tests {
             Kind::Files => list(vec![text("records/receipt.pdf")]),
             Kind::Group(fields) | Kind::GroupOrUnknown(fields) => group(fields),
             Kind::List(fields) => list(vec![group(fields)]),
+            Kind::Residents => Value::Mapping(
+                [(text("NY"), Value::from(10)), (text("CT"), Value::from(2))]
+                    .into_iter()
+                    .collect(),
+            ),
             Kind::Notified(fields) => Value::Mapping(
                 [
                     (text("individuals"), text("2025-01-09")),
@@ -584,7 +589,7 @@ mod tests {
             }
         }
         assert!(leaves.len() > 40, "{leaves:?}");
-        for (path, _) in leaves {
+        for (path, kind) in leaves {
             let mut wrong = Value::Mapping(record.clone());
             let mut at = &mut wrong;
             for part in path.split('.') {
@@ -598,7 +603,10 @@ mod tests {
                 }
             }
             // A group of fields is the wrong value for every other field.
-            *at = Value::Mapping([(Value::from("x"), Value::from(1))].into_iter().collect());
+            *at = match kind {
+                Kind::Residents => Value::Bool(true),
+                _ => Value::Mapping([(Value::from("x"), Value::from(1))].into_iter().collect()),
+            };
             let (_, problems) = read(&wrong);
             let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
             assert_eq!(fields, [path.as_str()], "{problems:?}");
