@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::compliance::obligations;
+use crate::compliance::{obligations, residence};
 use crate::kit::{self, recipients};
 use crate::site::Site;
 use crate::{suggest, Failure};
@@ -56,21 +56,18 @@ pub fn run(
         None => None,
     };
     let statuses = obligations::evaluate(incident, site.pack, &site.config, today);
+    let residences = residence::residences(incident, site.pack, &site.config, today);
     let mut built = kit::assemble(
         site,
         checked.theme(),
         incident,
         &statuses,
+        &residences,
         merge.as_ref(),
         today,
     )
     .map_err(Failure::Usage)?;
-    let residences = vec![crate::compliance::residence::residences(
-        incident,
-        site.pack,
-        &site.config,
-        today,
-    )];
+    let residences = vec![residences];
     let evaluated = vec![(incident, statuses)];
     built.files.insert(
         "deadlines.ics".to_string(),

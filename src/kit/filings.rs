@@ -47,13 +47,24 @@ fn state_text(status: &ObligationStatus) -> String {
     }
 }
 
+/// Whose law a duty is under: the district's state, or one where some affected people
+/// live (then the record of the act is under `affected.residents.<CODE>.notified`).
+pub struct Law<'a> {
+    /// "New York".
+    pub state: &'a str,
+    /// The affected people who live there.
+    pub residents: Known<u64>,
+    pub home: bool,
+}
+
 /// The filing sheet of `status`, filled from `facts` (the site's default language).
-pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
+pub fn sheet(facts: &Facts, status: &ObligationStatus, law: &Law) -> Doc {
     let o = &status.obligation;
     let incident = &facts.incident;
     let mut blocks = vec![
         Block::Title(format!("Filing: {} ({})", o.whom, o.id)),
         Block::Fields(vec![
+            ("Under the law of".into(), law.state.to_string()),
             ("Who files".into(), o.who.clone()),
             ("With".into(), o.whom.clone()),
             ("Law".into(), o.citation.clone()),
@@ -144,10 +155,9 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
             Known::Unknown => "not yet known".into(),
         },
     ));
-    let home = facts.config.district.jurisdiction.as_str();
     fields.push((
-        "Residents of the state affected".into(),
-        match incident.affected.residents_in(home, home) {
+        format!("Residents of {} affected", law.state),
+        match law.residents {
             Known::Known(n) => crate::render::format::thousands(n, ","),
             Known::Unknown => "not yet known (affected.residents)".into(),
         },
@@ -202,12 +212,12 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
     ]));
 
     blocks.push(Block::Heading("Filed".into()));
-    let act = incident.notified_acts.get(&o.id);
+    let act = incident.notified_acts.get(&o.id).filter(|_| law.home);
     blocks.push(Block::Fields(vec![
         (
             "Date and time filed".into(),
             act.map(|a| moment_in_words(a.at))
-                .or_else(|| incident.notified.get(&o.id).map(|d| in_words(*d)))
+                .or_else(|| status.met.map(in_words))
                 .unwrap_or_default(),
         ),
         (
@@ -225,10 +235,17 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus) -> Doc {
             act.and_then(|a| a.reference.clone()).unwrap_or_default(),
         ),
     ]));
-    blocks.push(Block::Para(format!(
-        "When it is filed, record it in the incident record under notified.{}: the date and time, the method (mail, email, phone, portal or letter), who filed it, the reference, and the receipt kept as evidence.",
-        o.id
-    )));
+    blocks.push(Block::Para(if law.home {
+        format!(
+            "When it is filed, record it in the incident record under notified.{}: the date and time, the method (mail, email, phone, portal or letter), who filed it, the reference, and the receipt kept as evidence.",
+            o.id
+        )
+    } else {
+        format!(
+            "When it is filed, record the date in the incident record under affected.residents, the state's code, notified.{}.",
+            o.id
+        )
+    }));
     if o.file.as_deref().is_some_and(|f| f.starts_with("a letter")) {
         blocks.push(Block::PageBreak);
         blocks.push(Block::Letterhead(letterhead(facts)));
@@ -274,8 +291,16 @@ fn letterhead(facts: &Facts) -> Vec<String> {
 }
 
 /// The incident's compliance record: every duty, what was due, when and how it was done,
-/// and the proof kept.
-pub fn record(facts: &Facts, statuses: &[ObligationStatus], today: chrono::NaiveDate) -> Doc {
+/// and the proof kept; then the duties under the law of each state where some affected
+/// people live (`elsewhere`: the state's name and its duties), and the states whose law
+/// staff must check themselves (`unknown`).
+pub fn record(
+    facts: &Facts,
+    statuses: &[ObligationStatus],
+    elsewhere: &[(&str, &[ObligationStatus])],
+    unknown: &[String],
+    today: chrono::NaiveDate,
+) -> Doc {
     let incident = &facts.incident;
     let mut blocks = vec![
         Block::Letterhead(vec![facts.district().to_string()]),
@@ -286,6 +311,35 @@ pub fn record(facts: &Facts, statuses: &[ObligationStatus], today: chrono::Naive
             facts.notice.law
         )),
     ];
+    duties(&mut blocks, facts, statuses, true);
+    let not_applicable: Vec<String> = statuses
+        .iter()
+        .filter(|s| s.state == State::NotApplicable)
+        .map(|s| format!("{}: {}", s.obligation.id, s.notes.join(" ")))
+        .collect();
+    if !not_applicable.is_empty() {
+        blocks.push(Block::Heading("Duties that do not apply, and why".into()));
+        blocks.push(Block::Bullets(not_applicable));
+    }
+    for (state, statuses) in elsewhere {
+        blocks.push(Block::Title(format!("Under the law of {state}")));
+        duties(&mut blocks, facts, statuses, false);
+    }
+    if !unknown.is_empty() {
+        blocks.push(Block::Heading("States whose law staff must check".into()));
+        blocks.push(Block::Bullets(unknown.to_vec()));
+    }
+    Doc {
+        title: format!("Compliance record: {}", incident.title),
+        lang: "en".into(),
+        blocks,
+    }
+}
+
+/// Each duty that applies, with what was done; `home`: under the district's own law, whose
+/// records of acts are in `notified`.
+fn duties(blocks: &mut Vec<Block>, facts: &Facts, statuses: &[ObligationStatus], home: bool) {
+    let incident = &facts.incident;
     for status in statuses.iter().filter(|s| s.state != State::NotApplicable) {
         let o = &status.obligation;
         let variant = o
@@ -297,7 +351,7 @@ pub fn record(facts: &Facts, statuses: &[ObligationStatus], today: chrono::Naive
             "{}{variant}: {} → {}",
             o.id, o.who, o.whom
         )));
-        let act = incident.notified_acts.get(&o.id);
+        let act = incident.notified_acts.get(&o.id).filter(|_| home);
         let mut fields = vec![
             ("Law".into(), o.citation.clone()),
             ("Due".into(), due_text(status)),
@@ -316,28 +370,16 @@ pub fn record(facts: &Facts, statuses: &[ObligationStatus], today: chrono::Naive
             ));
         } else if let Some(met) = status.met {
             fields.push(("Done".into(), in_words(met)));
-            fields.push((
-                "How".into(),
-                format!(
-                    "not recorded: write notified.{} as a record of the act",
-                    o.id
-                ),
-            ));
+            if home {
+                fields.push((
+                    "How".into(),
+                    format!(
+                        "not recorded: write notified.{} as a record of the act",
+                        o.id
+                    ),
+                ));
+            }
         }
         blocks.push(Block::Fields(fields));
-    }
-    let not_applicable: Vec<String> = statuses
-        .iter()
-        .filter(|s| s.state == State::NotApplicable)
-        .map(|s| format!("{}: {}", s.obligation.id, s.notes.join(" ")))
-        .collect();
-    if !not_applicable.is_empty() {
-        blocks.push(Block::Heading("Duties that do not apply, and why".into()));
-        blocks.push(Block::Bullets(not_applicable));
-    }
-    Doc {
-        title: format!("Compliance record: {}", incident.title),
-        lang: "en".into(),
-        blocks,
     }
 }

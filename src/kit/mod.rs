@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::compliance::obligations::ObligationStatus;
+use crate::compliance::residence::Residence;
 use crate::model::{Incident, SiteData};
 use crate::pdf::{self, layout::Flow};
 use crate::render::format::Strings;
@@ -48,13 +49,15 @@ fn languages<'a>(site: &SiteData, theme: &'a Theme) -> Vec<(String, Strings<'a>)
         .collect()
 }
 
-/// Every file of the kit of `incident`. `statuses` are its obligations as of `today`;
-/// `merge`, the recipients read from the file given.
+/// Every file of the kit of `incident`. `statuses` are its obligations as of `today`,
+/// `residences` the states where some affected people live; `merge`, the recipients read
+/// from the file given.
 pub fn assemble(
     site: &SiteData,
     theme: &Theme,
     incident: &Incident,
     statuses: &[ObligationStatus],
+    residences: &[Residence],
     merge: Option<&recipients::Merge>,
     today: NaiveDate,
 ) -> Result<Kit, String> {
@@ -129,29 +132,63 @@ pub fn assemble(
         return Err("the theme has no interface text in any language the site publishes".into());
     };
     let english_page = "Page {page} of {pages}";
-    let mut filed = Vec::new();
-    for status in statuses.iter().filter(|s| filings::is_filing(s)) {
-        let id = match &status.obligation.variant {
-            Some(_) => format!("{}-{}", status.obligation.id, filed.len() + 1),
-            None => status.obligation.id.clone(),
-        };
-        put_doc(
-            &mut files,
-            &format!("filings/{id}"),
-            &filings::sheet(first, status),
-            english_page,
-        );
-        filed.push(id);
+    let home = site.config.district.jurisdiction.as_str();
+    let mut laws = vec![(
+        String::new(),
+        filings::Law {
+            state: &site.pack.name,
+            residents: incident.affected.residents_in(home, home),
+            home: true,
+        },
+        statuses,
+    )];
+    for residence in residences {
+        if let Some(law) = &residence.law {
+            laws.push((
+                format!("{}-", residence.code.to_ascii_lowercase()),
+                filings::Law {
+                    state: residence.name,
+                    residents: residence.people.clone(),
+                    home: false,
+                },
+                &law.statuses,
+            ));
+        }
+    }
+    let mut filed: Vec<String> = Vec::new();
+    for (prefix, law, statuses) in &laws {
+        for status in statuses.iter().filter(|s| filings::is_filing(s)) {
+            let mut id = format!("{prefix}{}", status.obligation.id);
+            if filed.contains(&id) {
+                id = format!("{id}-{}", filed.len() + 1);
+            }
+            put_doc(
+                &mut files,
+                &format!("filings/{id}"),
+                &filings::sheet(first, status, law),
+                english_page,
+            );
+            filed.push(id);
+        }
     }
     summary.push(if filed.is_empty() {
         "no regulator filings apply".to_string()
     } else {
         format!("filings: {}", filed.join(", "))
     });
+    let elsewhere: Vec<(&str, &[ObligationStatus])> = laws
+        .iter()
+        .skip(1)
+        .map(|(_, law, statuses)| (law.state, *statuses))
+        .collect();
+    let unknown: Vec<String> = residences
+        .iter()
+        .filter_map(Residence::open_question)
+        .collect();
     put_doc(
         &mut files,
         "record",
-        &filings::record(first, statuses, today),
+        &filings::record(first, statuses, &elsewhere, &unknown, today),
         english_page,
     );
 

@@ -465,3 +465,52 @@ identity_protection:
     assert!(ag.contains("attorneygeneral.gov/report-breach"), "{ag}");
     assert!(!ag.contains("gives notice under"), "no letter for a portal");
 }
+
+/// Staff of a New York district who live in Connecticut and New Jersey: Connecticut's
+/// Attorney General filing is in the kit, the record lists Connecticut's duties, and New
+/// Jersey is named as a state whose law staff must check.
+#[test]
+fn filings_and_the_record_follow_residents_of_other_states() {
+    let site = Site::new("compliance-ny");
+    site.write(
+        "content/incidents/2026-11-10-payroll.yaml",
+        "title: Payroll records taken in a phishing attack
+status: active
+published: 2026-11-12
+summary: A phishing email gave an outsider access to payroll records.
+discovered: 2026-11-09
+occurred:
+  from: 2026-11-02
+  to: 2026-11-06
+data: [staff_name, ssn]
+affected:
+  count: 400
+  groups: [staff]
+  residents: {NY: 385, CT: 12, NJ: 3}
+description: An employee answered a phishing email.
+investigation: We reset passwords and added two-factor sign-in.
+identity_protection:
+  months: 24
+  service: identity theft prevention and mitigation services
+  how_to_enroll: Call 1-866-555-0110 and give the code PAYROLL26.
+",
+    );
+    site.run(&["kit", "2026-11-10-payroll", "--today", TODAY])
+        .success();
+    let files = kit(&site, "2026-11-10-payroll");
+    let ct = pdf_text(&files["filings/ct-attorney-general.pdf"]);
+    for needle in [
+        "Connecticut",
+        "C.G.S. §36a-701b(b)(2)",
+        "Residents of Connecticut affected",
+        "12",
+    ] {
+        assert!(ct.contains(needle), "{needle}: {ct}");
+    }
+    let ny = pdf_text(&files["filings/attorney-general.pdf"]);
+    assert!(ny.contains("Residents of New York affected"), "{ny}");
+    assert!(ny.contains("385"), "{ny}");
+    let record = pdf_text(&files["record.pdf"]);
+    assert!(record.contains("Under the law of Connecticut"), "{record}");
+    assert!(record.contains("New Jersey"), "{record}");
+}
