@@ -8,6 +8,7 @@
 //! message into UCS-2, 70 characters a message, too few for the notice's address: such a
 //! letter is written without its accent (é, ñ, ü, ¿ and ¡ are GSM-7 and stay).
 
+use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
 use super::doc::{Block, Doc};
@@ -134,8 +135,14 @@ pub fn call_script(facts: &Facts) -> String {
         s.get("kit_call_hello")
             .replace("{district}", facts.district()),
         s.get("kit_call_what").to_string(),
-        s.get("kit_call_letter").to_string(),
     ];
+    if let Some(discovered) = facts.incident.discovered {
+        lines.push(
+            s.get("kit_call_when")
+                .replace("{date}", &spoken_date(facts, discovered.date())),
+        );
+    }
+    lines.push(s.get("kit_call_letter").to_string());
     // The site's address, not the notice's: short enough to be noted down from a call.
     if let Some(base) = &facts.config.site.base_url {
         lines.push(
@@ -154,6 +161,28 @@ pub fn call_script(facts: &Facts) -> String {
     }
     lines.push(s.get("kit_call_goodbye").to_string());
     lines.join("\n\n") + "\n"
+}
+
+/// A date to be read aloud, all in words: "November ninth, two thousand twenty-six".
+pub fn spoken_date(facts: &Facts, date: NaiveDate) -> String {
+    let s = facts.s;
+    let word = |key: &str, i: usize| {
+        list(s, key)
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| i.to_string())
+    };
+    let year = match usize::try_from(date.year() - 2000) {
+        Ok(0) => s.get("kit_year").replace("{rest}", "").trim().to_string(),
+        Ok(rest) if rest < 100 => s
+            .get("kit_year")
+            .replace("{rest}", &word("kit_numbers", rest)),
+        _ => spoken_digits(facts, &date.year().to_string()).replace(", ", " "),
+    };
+    s.get("kit_spoken_date")
+        .replace("{month}", &word("months", date.month0() as usize))
+        .replace("{day}", &word("kit_day_words", date.day0() as usize))
+        .replace("{year}", &year)
 }
 
 /// "914-555-0100" as "nine one four, five five five, zero one zero zero".
@@ -253,6 +282,24 @@ pub fn call_sheet(facts: &Facts) -> Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The spoken words of the built-in languages are complete: ten digits, the numbers
+    /// 0 to 99 for years, a word for each day of a month.
+    #[test]
+    fn every_language_can_read_numbers_and_dates_aloud() {
+        let theme = crate::theme::Theme::embedded();
+        for (code, own) in &theme.strings {
+            let s = crate::render::format::Strings {
+                own,
+                english: &theme.strings["en"],
+            };
+            assert_eq!(list(s, "kit_digits").len(), 10, "{code}");
+            assert_eq!(list(s, "kit_numbers").len(), 100, "{code}");
+            assert_eq!(list(s, "kit_day_words").len(), 31, "{code}");
+            assert_eq!(list(s, "months").len(), 12, "{code}");
+            assert!(list(s, "kit_sheet_not").len() >= 5, "{code}");
+        }
+    }
 
     #[test]
     fn spanish_is_written_in_gsm7_and_counted_as_carriers_count() {

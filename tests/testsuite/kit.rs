@@ -176,6 +176,15 @@ fn letters_messages_filings_and_the_record_in_every_language() {
         script.contains("five five five, zero one zero, zero one four two"),
         "{script}"
     );
+    assert!(
+        script.contains("The district learned of it on November ninth, two thousand twenty-six."),
+        "{script}"
+    );
+    let es_script = String::from_utf8(files["messages/es/call-script.txt"].clone()).unwrap();
+    assert!(
+        es_script.contains("El distrito lo supo el nueve de noviembre de dos mil veintiséis."),
+        "{es_script}"
+    );
     let sheet = pdf_text(&files["messages/en/call-centre.pdf"]);
     assert!(sheet.contains("What you must not say"), "{sheet}");
     let es_sms = String::from_utf8(files["messages/es/sms.txt"].clone()).unwrap();
@@ -456,7 +465,7 @@ identity_protection:
         "73 P.S. §2303(a.2)",
         "gives notice under 73 P.S. §2303(a.2)",
         "To the district attorney of the county where the breach occurred",
-        "Residents of the state affected",
+        "Residents of Pennsylvania affected",
         "610",
     ] {
         assert!(da.contains(needle), "{needle}: {da}");
