@@ -19,6 +19,8 @@ pub struct Merge {
     pub unknown_language: Vec<(usize, String)>,
     pub unknown_audience: Vec<usize>,
     pub missing_name: Vec<usize>,
+    /// Rows whose name or address has characters the PDF's font cannot print.
+    pub unprintable: Vec<usize>,
     /// Rows with the same name and address as an earlier row: (earlier, later).
     pub duplicates: Vec<(usize, usize)>,
     pub rows: usize,
@@ -104,6 +106,10 @@ pub fn read(bytes: &[u8], languages: &[&str]) -> Result<Merge, String> {
             merge.unknown_audience.push(row);
             usable = false;
         }
+        if !crate::pdf::printable(&name) || !address.iter().all(|l| crate::pdf::printable(l)) {
+            merge.unprintable.push(row);
+            usable = false;
+        }
         let key = normalized(&name, &address);
         if let Some(&earlier) = seen.get(&key) {
             merge.duplicates.push((earlier, row));
@@ -176,6 +182,10 @@ impl Merge {
         section("Left out: no address.", list(&self.missing_address));
         section("Left out: no name.", list(&self.missing_name));
         section(
+            "Left out: the name or address has letters the PDF font cannot print (Latin letters only); address these by hand.",
+            list(&self.unprintable),
+        );
+        section(
             "Left out: the audience is not parents, students or staff.",
             list(&self.unknown_audience),
         );
@@ -212,12 +222,14 @@ Cy Day,1 Oak Rd,,fr,parents\n\
 Di Eve,2 Oak Rd,,en,pupils\n\
 ana  pérez,12 Elm St.,\"Rye NY 10580\",ES,parents\n\
 ,,,,\n\
-Ed Fox,3 Oak Rd,,,staff\n";
+Ed Fox,3 Oak Rd,,,staff\n\
+王芳,4 Oak Rd,,,staff\n";
 
     #[test]
     fn rows_are_grouped_and_problems_are_named_by_row_number_only() {
         let merge = read(CSV.as_bytes(), &["en", "es"]).unwrap();
-        assert_eq!(merge.rows, 6);
+        assert_eq!(merge.rows, 7);
+        assert_eq!(merge.unprintable, [9]);
         assert_eq!(merge.missing_address, [3]);
         assert_eq!(merge.unknown_language, [(4, "fr".to_string())]);
         assert_eq!(merge.unknown_audience, [5]);
@@ -232,6 +244,12 @@ Ed Fox,3 Oak Rd,,,staff\n";
         }
         assert!(report.contains("rows 3\n"), "{report}");
         assert!(report.contains("6 (same as row 2)"), "{report}");
+        assert!(
+            report
+                .contains("cannot print (Latin letters only); address these by hand.\n  rows 9\n"),
+            "{report}"
+        );
+        assert!(!report.contains("王"));
     }
 
     #[test]

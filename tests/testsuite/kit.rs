@@ -390,6 +390,19 @@ fn the_kit_is_never_written_where_it_would_be_published() {
     assert!(run.stderr.contains("static/"), "{}", run.stderr);
     assert!(!site.path("kit").exists());
 
+    // A kit/ that is a link into public/ is where it leads.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(site.public()).unwrap();
+        std::os::unix::fs::symlink(site.public(), site.path("kit")).unwrap();
+        let run = site
+            .run(&["kit", BILINGUAL, "--today", TODAY])
+            .expect_code(2);
+        assert!(run.stderr.contains("public/"), "{}", run.stderr);
+        assert!(!site.public().join(BILINGUAL).exists());
+        std::fs::remove_file(site.path("kit")).unwrap();
+    }
+
     // Outside the site, anywhere; the default is kit/SLUG/.
     let outside = site.tmp().join("letters-for-the-printer");
     site.run(&[
