@@ -30,6 +30,22 @@ pub struct Doc {
     pub blocks: Vec<Block>,
 }
 
+impl Doc {
+    /// Whether the PDF fonts can print every character of it (see [`crate::pdf`]).
+    pub fn printable(&self) -> bool {
+        let ok = crate::pdf::printable;
+        ok(&self.title)
+            && self.blocks.iter().all(|block| match block {
+                Block::Letterhead(lines) | Block::Lines(lines) | Block::Bullets(lines) => {
+                    lines.iter().all(|l| ok(l))
+                }
+                Block::Title(text) | Block::Heading(text) | Block::Para(text) => ok(text),
+                Block::Fields(fields) => fields.iter().all(|(a, b)| ok(a) && ok(b)),
+                Block::PageBreak => true,
+            })
+    }
+}
+
 const BODY: f32 = 10.5;
 
 /// Lays out `doc` as one document of `flow`, starting on a new page.

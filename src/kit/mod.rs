@@ -72,7 +72,7 @@ pub fn assemble(
         for audience in &audiences {
             let letter = letter::compose(&facts, *audience, None);
             let stem = format!("letters/{lang}/{}", audience.as_str());
-            put_doc(&mut files, &stem, &letter, s.get("kit_page"));
+            summary.extend(put_doc(&mut files, &stem, &letter, s.get("kit_page")));
             letters += 1;
         }
         let generic = audiences.first().map(|a| letter::compose(&facts, *a, None));
@@ -100,12 +100,12 @@ pub fn assemble(
             format!("{dir}/call-script.txt"),
             messages::call_script(&facts).into_bytes(),
         );
-        put_doc(
+        summary.extend(put_doc(
             &mut files,
             &format!("{dir}/call-centre"),
             &messages::call_sheet(&facts),
             s.get("kit_page"),
-        );
+        ));
         all_facts.push(facts);
     }
     summary.insert(
@@ -162,12 +162,12 @@ pub fn assemble(
             if filed.contains(&id) {
                 id = format!("{id}-{}", filed.len() + 1);
             }
-            put_doc(
+            summary.extend(put_doc(
                 &mut files,
                 &format!("filings/{id}"),
                 &filings::sheet(first, status, law),
                 english_page,
-            );
+            ));
             filed.push(id);
         }
     }
@@ -185,12 +185,12 @@ pub fn assemble(
         .iter()
         .filter_map(Residence::open_question)
         .collect();
-    put_doc(
+    summary.extend(put_doc(
         &mut files,
         "record",
         &filings::record(first, statuses, &elsewhere, &unknown, today),
         english_page,
-    );
+    ));
 
     if let Some(merge) = merge {
         let mut printed = BTreeMap::new();
@@ -200,10 +200,19 @@ pub fn assemble(
             };
             let mut flow = Flow::new(facts.s.get("kit_page"));
             let mut title = String::new();
+            let mut printable = true;
             for person in people {
                 let letter = letter::compose(facts, *audience, Some(person));
                 title.clone_from(&letter.title);
+                printable &= letter.printable();
                 doc::to_pages(&letter, &mut flow);
+            }
+            if !printable {
+                summary.push(format!(
+                    "mail merge for {} in {lang} not made: the letter has characters the PDF fonts cannot print",
+                    audience.as_str()
+                ));
+                continue;
             }
             let pages = flow.finish();
             let file = format!("mail-merge/{}-{lang}.pdf", audience.as_str());
@@ -225,13 +234,20 @@ pub fn assemble(
     Ok(Kit { files, summary })
 }
 
-/// `doc` as `stem.html` and `stem.pdf`.
-fn put_doc(files: &mut Files, stem: &str, doc: &Doc, footer: &str) {
+/// `doc` as `stem.html` and `stem.pdf`; only the HTML when the PDF fonts cannot print it
+/// (a language in another script), with a line for the summary saying so.
+fn put_doc(files: &mut Files, stem: &str, doc: &Doc, footer: &str) -> Option<String> {
     files.insert(format!("{stem}.html"), doc::to_html(doc).into_bytes());
+    if !doc.printable() {
+        return Some(format!(
+            "{stem}.pdf not made: its text has characters the PDF fonts cannot print (they print Latin letters only); print {stem}.html from a browser"
+        ));
+    }
     let mut flow = Flow::new(footer);
     doc::to_pages(doc, &mut flow);
     files.insert(
         format!("{stem}.pdf"),
         pdf::write(&flow.finish(), &doc.title, &doc.lang),
     );
+    None
 }

@@ -536,3 +536,23 @@ identity_protection:
     assert!(record.contains("Under the law of Connecticut"), "{record}");
     assert!(record.contains("New Jersey"), "{record}");
 }
+
+/// A letter the PDF fonts cannot print (here, a site's own closing in another script) is
+/// written as HTML only, and the command says so; nothing prints as `?`.
+#[test]
+fn a_letter_in_another_script_is_left_as_html() {
+    let site = Site::new("bilingual");
+    site.write("strings/es.toml", "kit_closing = \"敬具\"\n");
+    let run = site.run(&["kit", BILINGUAL, "--today", TODAY]).success();
+    let files = kit(&site, BILINGUAL);
+    assert!(files.contains_key("letters/es/parents.html"));
+    assert!(!files.contains_key("letters/es/parents.pdf"));
+    assert!(files.contains_key("letters/en/parents.pdf"));
+    assert!(
+        run.stdout.contains("letters/es/parents.pdf not made"),
+        "{}",
+        run.stdout
+    );
+    let html = String::from_utf8_lossy(&files["letters/es/parents.html"]).to_string();
+    assert!(html.contains("敬具"));
+}
