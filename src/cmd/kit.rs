@@ -26,6 +26,7 @@ pub fn run(
         None => root.join("kit").join(slug),
     };
     guard(root, &target, "--output", "the kit")?;
+    guard_replace(root, &target)?;
     if let Some(file) = recipients_file {
         guard(root, file, "--recipients", "a recipients file")?;
     }
@@ -124,6 +125,42 @@ fn guard(root: &Path, path: &Path, flag: &str, what: &str) -> Result<(), Failure
         }
     }
     Ok(())
+}
+
+/// Refuses a kit folder that writing would wrongly replace: a file, a folder holding the
+/// site (or one of its parents), or a folder of other files (the kit replaces its folder
+/// whole; a folder it wrote before has `record.html` and `deadlines.ics`).
+fn guard_replace(root: &Path, target: &Path) -> Result<(), Failure> {
+    let refuse = |why: &str| {
+        Err(Failure::Usage(format!(
+            "refusing to write the kit to {}: {why}, and writing the kit replaces the folder completely. Choose a new or empty folder, or leave out --output (kit/SLUG/ in the site's folder)",
+            target.display()
+        )))
+    };
+    let (root_real, target_real) = (real(root), real(target));
+    if root_real.starts_with(&target_real)
+        || ["site.toml", "content", ".git"]
+            .iter()
+            .any(|name| target_real.join(name).exists())
+    {
+        return refuse("that folder holds the site's own files");
+    }
+    match std::fs::metadata(target) {
+        Ok(meta) if !meta.is_dir() => refuse("it is a file, not a folder"),
+        Ok(_) => {
+            let empty = std::fs::read_dir(target)
+                .map(|mut entries| entries.next().is_none())
+                .unwrap_or(false);
+            let kit =
+                target.join("record.html").is_file() && target.join("deadlines.ics").is_file();
+            if empty || kit {
+                Ok(())
+            } else {
+                refuse("the folder holds files that are not a staff kit")
+            }
+        }
+        Err(_) => Ok(()),
+    }
 }
 
 /// `path` made absolute with its links resolved, as far as it exists; the rest appended.

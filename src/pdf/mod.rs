@@ -98,7 +98,9 @@ pub fn page_count(bytes: &[u8]) -> usize {
 
 /// Whether every character of `text` can be printed (none would become `?`).
 pub fn printable(text: &str) -> bool {
-    text.chars().all(|c| c == '?' || winansi(c) != b'?')
+    // A line break is a break between lines, laid out before encoding.
+    text.chars()
+        .all(|c| matches!(c, '?' | '\n' | '\r') || winansi(c) != b'?')
 }
 
 /// The PDF of `pages`, with its title and language in the document's metadata.
@@ -181,6 +183,7 @@ mod tests {
             "Estimado padre, madre o tutor: ¿Qué pasó? Año, niño, acción — “sí”"
         ));
         assert!(!printable("数据"));
+        assert!(printable("two\nlines"));
         assert_eq!(encode("ñ€’"), vec![0xF1, 0x80, 0x92]);
         // Helvetica's own widths: space 278, A 667, W 944 (Adobe's AFM).
         assert_eq!(width(" AW", Face::Regular, 1000.0), 278.0 + 667.0 + 944.0);

@@ -403,6 +403,29 @@ fn the_kit_is_never_written_where_it_would_be_published() {
         std::fs::remove_file(site.path("kit")).unwrap();
     }
 
+    // A folder of other files, or one that holds the site, is not replaced.
+    let documents = site.tmp().join("Documents");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::write(documents.join("budget.xlsx"), "x").unwrap();
+    for place in [documents.clone(), site.tmp().to_path_buf()] {
+        let run = site
+            .run(&[
+                "kit",
+                BILINGUAL,
+                "--output",
+                place.to_str().unwrap(),
+                "--today",
+                TODAY,
+            ])
+            .expect_code(2);
+        assert!(
+            run.stderr.contains("refusing to write the kit"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(documents.join("budget.xlsx").is_file());
+
     // Outside the site, anywhere; the default is kit/SLUG/.
     let outside = site.tmp().join("letters-for-the-printer");
     site.run(&[
@@ -415,6 +438,16 @@ fn the_kit_is_never_written_where_it_would_be_published() {
     ])
     .success();
     assert!(Path::new(&outside).join("letters/en/parents.pdf").is_file());
+    // A kit it wrote before is replaced.
+    site.run(&[
+        "kit",
+        BILINGUAL,
+        "--output",
+        outside.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ])
+    .success();
 
     // Check's rules apply first: a site with errors gets no kit.
     site.edit(
