@@ -76,6 +76,24 @@ fn a_notice_of_a_pipa_breach_does_not_state_the_number() {
     );
 }
 
+/// The staff kit's letters and call-centre sheet follow the same rule as the notice.
+#[test]
+fn the_kit_does_not_state_the_number_of_a_pipa_breach_either() {
+    let site = Site::new("illinois");
+    let slug = "2026-03-02-enrollment-forms";
+    site.run(&["kit", slug, "--today", TODAY]).success();
+    for file in ["letters/en/parents.html", "messages/en/call-centre.html"] {
+        let text = site.read(&format!("kit/{slug}/{file}"));
+        assert!(
+            text.contains("Not stated: state law does not allow"),
+            "{file}: {text}"
+        );
+        assert!(!text.contains("600"), "{file}: {text}");
+    }
+    let es = site.read(&format!("kit/{slug}/letters/es/parents.html"));
+    assert!(es.contains("No se indica"), "{es}");
+}
+
 #[test]
 fn a_site_without_the_list_in_its_law_has_no_list_page() {
     let site = Site::new("full-ny");
