@@ -433,6 +433,7 @@ describe('screenshots', () => {
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
     ['multi', 'notices/2026-10-28-sis-vendor/index.html', 'notice-groups'],
     ['multi', 'es/notices/2026-10-28-sis-vendor/index.html', 'es-notice-groups'],
+    ['illinois', 'breaches/index.html', 'illinois-breach-list'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);

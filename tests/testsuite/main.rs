@@ -13,6 +13,8 @@ mod docs;
 mod embed;
 mod errors;
 mod generated;
+mod illinois;
+mod kit;
 mod languages;
 mod output;
 mod pipeline;
