@@ -213,6 +213,9 @@ pub struct Incident {
     pub ransom_paid: Option<Moment>,
     /// When a HIPAA breach was reported to the US Department of Health and Human Services.
     pub hipaa_hhs_notified: Option<NaiveDate>,
+    /// When the district finished eradicating, closing and recovering from a security
+    /// incident (Texas Gov't Code §2054.603(c)).
+    pub recovered: Option<NaiveDate>,
     /// Vocabulary ids.
     pub data: Known<Vec<String>>,
     pub other_data: Option<String>,

@@ -11,7 +11,7 @@ use crate::cli::DeadlinesFormat as Format;
 use crate::compliance::obligations::{self, Due, ObligationStatus, State};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::jurisdiction::Clock;
+use crate::jurisdiction::{Clock, Pace};
 use crate::model::{Incident, SiteData, Status};
 use crate::site::Site;
 use crate::{suggest, Failure};
@@ -235,6 +235,9 @@ fn text(
             let when = match (&s.due, o.within) {
                 (Some(due), within) => format!("due {}: {within} after {from}", due_in_words(due)),
                 (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
+                (None, Clock::NoFixedDate(Pace::Unstated)) => {
+                    format!("no fixed date: the law sets no time (it follows the {from})")
+                }
                 (None, _) => format!("no fixed date: {} after the {from}", o.within),
             };
             let _ = writeln!(out, "           {when}");
@@ -276,17 +279,18 @@ fn in_words(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
 }
 
-/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks.
+/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks
+/// (in the state's own time zone).
 fn due_in_words(due: &Due) -> String {
     match due {
         Due::Date(date) => in_words(*date),
-        Due::Time(at) => {
+        Due::Time(at, zone) => {
             let time = at
                 .format("%-I:%M %p")
                 .to_string()
                 .replace("AM", "a.m.")
                 .replace("PM", "p.m.");
-            format!("{} at {time} Eastern time", in_words(at.date()))
+            format!("{} at {time} {} time", in_words(at.date()), zone.name())
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::compliance::calendar::{self, Calendar};
 use crate::compliance::coverage::{first_failing, holds, why_not, words, Facts, Truth};
 use crate::config::SiteConfig;
-use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger};
+use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger, Zone};
 use crate::model::{DelayReason, Incident, Moment};
 use crate::visibility::visibility;
 
@@ -26,22 +26,23 @@ pub enum State {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Due {
     Date(NaiveDate),
-    Time(NaiveDateTime),
+    /// A local time in the state's time zone.
+    Time(NaiveDateTime, Zone),
 }
 
 impl Due {
     pub fn date(&self) -> NaiveDate {
         match self {
             Due::Date(d) => *d,
-            Due::Time(t) => t.date(),
+            Due::Time(t, _) => t.date(),
         }
     }
 
-    /// `YYYY-MM-DD`, or RFC 3339 for hour clocks.
+    /// `YYYY-MM-DD`, or RFC 3339 for hour clocks (with the state's own UTC offset).
     pub fn to_json(&self) -> String {
         match self {
             Due::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Due::Time(t) => calendar::rfc3339_eastern(*t),
+            Due::Time(t, zone) => calendar::rfc3339(*zone, *t),
         }
     }
 }
@@ -90,6 +91,7 @@ pub fn evaluate(
     let calendar = Calendar {
         holidays: &pack.holidays,
         closures: &config.calendar.closures,
+        zone: pack.time_zone,
     };
     let base = Facts::new(incident, pack);
     let facts: Vec<Facts> = pack
@@ -251,6 +253,7 @@ fn status(
         let waiting = match obligation.from {
             Trigger::DelayEnd => "The clock has not started: the delay still holds. Add `law_enforcement_delay.lifted` when it ends.".to_string(),
             Trigger::IndividualsNotice => "This is due together with the notice to individuals, which has not been recorded yet (`notified.individuals`).".to_string(),
+            Trigger::Recovery => "The clock has not started: it runs from the day the district finishes eradicating, closing and recovering from the incident. Add `recovered` then.".to_string(),
             other => format!("The clock has not started: the {} has not happened yet.", other.describe()),
         };
         status.notes.push(waiting);
@@ -370,6 +373,7 @@ fn trigger_moment(trigger: Trigger, facts: &Facts) -> Option<Moment> {
             .map(Moment::Date),
         Trigger::RansomPayment => incident.ransom_paid,
         Trigger::HhsNotice => incident.hipaa_hhs_notified.map(Moment::Date),
+        Trigger::Recovery => incident.recovered.map(Moment::Date),
     }
 }
 
@@ -383,13 +387,16 @@ fn due_from(clock: Clock, moment: Moment, calendar: &Calendar) -> (Option<Due>, 
                 Moment::Date(d) => (d.and_time(chrono::NaiveTime::MIN), true),
             };
             (
-                Some(Due::Time(calendar::add_hours_eastern(start, hours))),
+                Some(Due::Time(
+                    calendar::add_hours(calendar.zone, start, hours),
+                    calendar.zone,
+                )),
                 approximate,
             )
         }
         Clock::CalendarDays(n) => (Some(Due::Date(calendar::add_calendar_days(date, n))), false),
         Clock::BusinessDays(n) => (Some(Due::Date(calendar.add_business_days(date, n))), false),
-        Clock::SameTime | Clock::NoFixedDate => (None, false),
+        Clock::SameTime | Clock::NoFixedDate(_) => (None, false),
     }
 }
 

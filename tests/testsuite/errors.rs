@@ -397,7 +397,7 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         site.edit(
             "site.toml",
             "jurisdiction = \"NY\"",
-            "jurisdiction = \"TX\"",
+            "jurisdiction = \"WY\"",
         );
     });
     let line = line_of(&site.read("site.toml"), "jurisdiction = ");
@@ -406,8 +406,9 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         &[
             &format!("site.toml:{line}:"),
             "district.jurisdiction",
-            "CT, NY, PA",
-            "TX",
+            "CA, CT, ",
+            "PA, TX",
+            "WY",
         ],
     );
 }
@@ -484,7 +485,7 @@ fn check_reports_configuration_errors_as_json_with_status_2() {
     site.edit(
         "site.toml",
         "jurisdiction = \"NY\"",
-        "jurisdiction = \"TX\"",
+        "jurisdiction = \"WY\"",
     );
     let (code, report) = site.check_json();
     assert_eq!(code, 2);

@@ -71,6 +71,7 @@ impl Reporter<'_> {
             let expected = "the date the breach was reported to HHS, YYYY-MM-DD";
             self.take(group.fields.hhs_notified, "hipaa.hhs_notified", expected)
         });
+        let recovered = self.take(raw.recovered, "recovered", DATE_FORMAT);
         let data = self.data(raw.data);
         let other_data = self.text(raw.other_data, "other_data", "text");
         let affected = self.affected(raw.affected);
@@ -113,6 +114,7 @@ impl Reporter<'_> {
             medium,
             ransom_paid,
             hipaa_hhs_notified,
+            recovered,
             data,
             other_data,
             affected,
