@@ -6,6 +6,8 @@
 pub mod calendar;
 #[cfg(test)]
 mod cases;
+#[cfg(test)]
+mod cases_txca;
 pub mod coverage;
 pub mod hidden;
 pub mod obligations;

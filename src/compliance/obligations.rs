@@ -422,12 +422,14 @@ fn targets(
     calendar: &Calendar,
 ) -> Vec<TargetStatus> {
     let mut targets = Vec::new();
-    let discovered = facts.district_discovery().map(Moment::date);
+    // A target's law reaches the events its own clock counts from (a contractor's duty
+    // from the contractor's discovery) on or after it took effect.
     for target in facts.pack.recommended.iter().filter(|t| {
+        let start = trigger_moment(t.from, facts).map(Moment::date);
         t.obligation == obligation.id
             && holds(&t.when, facts) != Truth::No
             && t.effective
-                .is_none_or(|from| discovered.is_none_or(|d| d >= from))
+                .is_none_or(|from| start.is_none_or(|d| d >= from))
     }) {
         let due =
             trigger_moment(target.from, facts).and_then(|m| due_from(target.within, m, calendar).0);

@@ -281,7 +281,7 @@ pub struct Target {
     pub note: String,
     #[serde(default)]
     pub citation: Option<String>,
-    /// Only for breaches the district discovered on or after this date.
+    /// Only when the event its clock counts from came on or after this date.
     #[serde(default)]
     pub effective: Option<NaiveDate>,
     /// Only when these conditions hold.
