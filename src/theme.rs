@@ -58,6 +58,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/notice.html"),
     ),
     (
+        "notice-format.html",
+        include_str!("../themes/default/templates/notice-format.html"),
+    ),
+    (
         "preview.html",
         include_str!("../themes/default/templates/preview.html"),
     ),

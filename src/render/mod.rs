@@ -5,6 +5,7 @@
 
 pub mod format;
 pub mod markdown;
+mod notice_format;
 mod notices_json;
 mod preview;
 pub mod templates;

@@ -8,6 +8,7 @@ use crate::jurisdiction::{self, Agency, Pack};
 use crate::model::{Group, IdentityProtection, Incident, Known, Status};
 use crate::render::format::{self, DateView, Strings};
 use crate::render::markdown;
+use crate::render::notice_format::{self, FormatView};
 use crate::vocabulary;
 
 #[derive(Debug, Serialize)]
@@ -236,6 +237,8 @@ pub struct NoticeView {
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
     pub law: String,
+    /// The title and headings the law mandates, when the state has a format (California).
+    pub format: Option<FormatView>,
     /// Fields shown in `fallback_lang` because they are not translated yet.
     pub fallback: Vec<&'static str>,
     pub fallback_lang: String,
@@ -358,6 +361,7 @@ impl NoticeView {
                 .as_ref()
                 .map(|_| "media-release/".to_string()),
             law: pack.law.clone(),
+            format: notice_format::view(pack, incident, s),
             fallback: Vec::new(),
             fallback_lang: String::new(),
         }
