@@ -20,3 +20,4 @@ mod published_text;
 mod robustness;
 mod serve;
 mod snapshots;
+mod texas_california;
