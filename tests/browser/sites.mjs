@@ -58,6 +58,16 @@ export const SITES = [
       'es/embed/notices.html': 'Spanish embed notice list',
     },
   },
+  // A California site: notices in the layout Civil Code §1798.29(d) mandates.
+  {
+    name: 'california',
+    fixture: 'california',
+    pages: {
+      'index.html': 'index of a California site',
+      'notices/2026-11-09-payroll-portal/index.html': 'California notice, mandated format',
+      'es/notices/2026-11-09-payroll-portal/index.html': 'Spanish California notice, mandated format',
+    },
+  },
 ];
 
 /** The breachpage binary: $BREACHPAGE_BIN, or a fresh `cargo build` (debug). */

@@ -377,6 +377,8 @@ describe('screenshots', () => {
     ['full', 'notices/2026-11-10-sis-export/media-release/index.html', 'media-release'],
     ['spanish', 'es/index.html', 'es-index'],
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
+    ['california', 'notices/2026-11-09-payroll-portal/index.html', 'ca-notice'],
+    ['california', 'es/notices/2026-11-09-payroll-portal/index.html', 'ca-es-notice'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);
@@ -401,7 +403,7 @@ describe('screenshots', () => {
 const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 describe('print', () => {
-  const notices = PAGES.filter((p) => ['notice with every field', 'notice with unknown values', 'Spanish notice, translated', 'English notice of a bilingual site'].includes(p.label));
+  const notices = PAGES.filter((p) => ['notice with every field', 'notice with unknown values', 'Spanish notice, translated', 'English notice of a bilingual site', 'California notice, mandated format'].includes(p.label));
   const releases = PAGES.filter((p) => p.page.endsWith('media-release/index.html'));
   const pdfName = (p) => `${p.site}-${p.page.replace(/\/index\.html$/, '').replace(/[/]/g, '-')}.pdf`;
 
@@ -527,6 +529,68 @@ describe('embeds', () => {
         }
       }
     });
+  }
+});
+
+// ---- a state's mandated layout ------------------------------------------------------------
+
+// California Civ. Code §1798.29(d)(1): titled "Notice of Data Breach", the information under
+// five headings in this order, in type no smaller than 10 points (13.33 CSS pixels).
+const CA_TITLE = 'Notice of Data Breach';
+const CA_HEADINGS = ['What Happened', 'What Information Was Involved', 'What We Are Doing', 'What You Can Do', 'For More Information'];
+const TEN_POINTS_PX = 10 * 96 / 72;
+
+describe('California: the mandated notice format', () => {
+  const notices = PAGES.filter((p) => p.label.endsWith('California notice, mandated format'));
+  test('both California notices are built', () => assert.equal(notices.length, 2));
+  for (const notice of notices) {
+    const spanish = notice.page.startsWith('es/');
+    test(`${name(notice)}: the title and the five headings, in order`, async () => {
+      const { page, context } = await open(notice.path);
+      try {
+        const { title, headings } = await page.evaluate(() => ({
+          title: document.querySelector('main h1').textContent.trim(),
+          headings: [...document.querySelectorAll('main h2')].map((h) => h.textContent.trim()),
+        }));
+        if (spanish) {
+          // The Spanish words, with the law's English beside them (in lang="en").
+          assert.match(title, new RegExp(`\\(${CA_TITLE}\\)$`));
+          assert.deepEqual(headings.map((h) => /\(([^)]+)\)$/.exec(h)?.[1]), CA_HEADINGS);
+          const english = await page.evaluate(() => [...document.querySelectorAll('main h2 span[lang="en"]')].length);
+          assert.equal(english, CA_HEADINGS.length);
+        } else {
+          assert.equal(title, CA_TITLE);
+          assert.deepEqual(headings, CA_HEADINGS);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+    for (const [media, width] of [['screen', 375], ['screen', 1280], ['print', 1280]]) {
+      test(`${name(notice)}: no text smaller than 10 points (${media}, ${width}px)`, async () => {
+        const { page, context } = await open(notice.path, { media, width });
+        try {
+          const small = await page.evaluate((min) => {
+            const found = [];
+            const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const el = node.parentElement;
+              if (!node.textContent.trim() || el.getClientRects().length === 0) continue;
+              const size = parseFloat(getComputedStyle(el).fontSize);
+              if (size < min - 0.01) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${size}px "${node.textContent.trim().slice(0, 40)}"`);
+            }
+            for (const a of document.querySelectorAll('main a[href^="http"]')) {
+              const after = getComputedStyle(a, '::after');
+              if (after.content !== 'none' && parseFloat(after.fontSize) < min - 0.01) found.push(`a::after: ${after.fontSize}`);
+            }
+            return found;
+          }, TEN_POINTS_PX);
+          assert.deepEqual(small, [], 'text below 10 points');
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
 });
 
