@@ -62,7 +62,10 @@ fn tx_individuals_60_days_ending_on_a_sunday() {
     // October 10. 250 Texans: at least 250, so it applies.
     let ag = one(&s, "attorney-general");
     assert_eq!(due(ag).as_deref(), Some("2025-10-10"));
-    assert!(ag.notes.iter().any(|n| n.contains("whether law enforcement")));
+    assert!(ag
+        .notes
+        .iter()
+        .any(|n| n.contains("whether law enforcement")));
 }
 
 #[test]
@@ -93,10 +96,7 @@ fn tx_cause_report_skips_thanksgiving_and_the_friday_after() {
     // day after (state holiday, §662.003(b)(6)); Dec 1, 2, 3, 4, 5 (10): Friday Dec 5.
     let facts = format!("{TX_PAYROLL}recovered: 2025-11-19\n");
     let s = run("TX", &facts, d(2025, 11, 20));
-    assert_eq!(
-        due(one(&s, "cause-report")).as_deref(),
-        Some("2025-12-05")
-    );
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2025-12-05"));
 }
 
 #[test]
@@ -106,18 +106,12 @@ fn tx_cause_report_skips_december_24_and_26_and_san_jacinto_day() {
     // January 2, 2026 (10).
     let facts = format!("{TX_PAYROLL}recovered: 2025-12-15\n");
     let s = run("TX", &facts, d(2025, 12, 16));
-    assert_eq!(
-        due(one(&s, "cause-report")).as_deref(),
-        Some("2026-01-02")
-    );
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2026-01-02"));
     // Recovery Tuesday April 14, 2026: Apr 15, 16, 17, 20 (4); Tuesday 21 is San Jacinto
     // Day (§662.003(b)(3)); 22, 23, 24, 27, 28, 29 (10): Wednesday April 29.
     let facts = format!("{TX_PAYROLL}recovered: 2026-04-14\n");
     let s = run("TX", &facts, d(2026, 4, 15));
-    assert_eq!(
-        due(one(&s, "cause-report")).as_deref(),
-        Some("2026-04-29")
-    );
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2026-04-29"));
 }
 
 #[test]
@@ -162,7 +156,9 @@ fn tx_staff_breach_is_not_for_tea() {
 
 #[test]
 fn tx_law_enforcement_delay_selects_the_delayed_variant() {
-    let facts = format!("{TX_PAYROLL}law_enforcement_delay:\n  requested: 2025-10-01\n  lifted: 2025-12-01\n");
+    let facts = format!(
+        "{TX_PAYROLL}law_enforcement_delay:\n  requested: 2025-10-01\n  lifted: 2025-12-01\n"
+    );
     let s = run("TX", &facts, d(2025, 12, 2));
     let ind = one(&s, "individuals");
     assert_eq!(
@@ -233,9 +229,8 @@ fn ca_attorney_general_sample_copy_needs_more_than_500_residents() {
 fn ca_law_enforcement_delay_then_promptly() {
     // §1798.29(c): delayed while law enforcement says notice would impede a criminal
     // investigation; then "promptly" once it says it will not: no day count.
-    let facts = format!(
-        "{CA_OWN}law_enforcement_delay:\n  requested: 2026-02-03\n  lifted: 2026-03-02\n"
-    );
+    let facts =
+        format!("{CA_OWN}law_enforcement_delay:\n  requested: 2026-02-03\n  lifted: 2026-03-02\n");
     let s = run("CA", &facts, d(2026, 3, 3));
     let ind = one(&s, "individuals");
     assert_eq!(

@@ -47,7 +47,9 @@ impl Pace {
         match self {
             Pace::WithoutUnreasonableDelay => "without unreasonable delay",
             Pace::AsSoonAsPracticable => "as soon as practicable",
-            Pace::MostExpedient => "in the most expedient time possible and without unreasonable delay",
+            Pace::MostExpedient => {
+                "in the most expedient time possible and without unreasonable delay"
+            }
             Pace::Promptly => "promptly",
             Pace::Immediately => "immediately",
             Pace::Unstated => "with no time set by law",
@@ -60,9 +62,8 @@ impl TryFrom<String> for Clock {
 
     fn try_from(text: String) -> Result<Clock, String> {
         let text = text.trim().to_ascii_lowercase();
-        match text.as_str() {
-            "at the same time" => return Ok(Clock::SameTime),
-            _ => {}
+        if text == "at the same time" {
+            return Ok(Clock::SameTime);
         }
         if let Some(pace) = Pace::ALL.into_iter().find(|p| p.words() == text) {
             return Ok(Clock::NoFixedDate(pace));

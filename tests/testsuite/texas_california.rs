@@ -23,10 +23,19 @@ fn init_makes_texas_and_california_sites_that_build_and_new_marks_their_elements
         ("CA", "[CA law: Civ. Code §1798.29(d)(1), (d)(2)]"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
-        run(breachpage(tmp.path()).args(["init", "--jurisdiction", code, "--district", "Oak Hill ISD"]))
-            .success();
+        run(breachpage(tmp.path()).args([
+            "init",
+            "--jurisdiction",
+            code,
+            "--district",
+            "Oak Hill ISD",
+        ]))
+        .success();
         let toml = fs::read_to_string(tmp.path().join("site.toml")).unwrap();
-        assert!(toml.contains(&format!("jurisdiction = \"{code}\"")), "{code}");
+        assert!(
+            toml.contains(&format!("jurisdiction = \"{code}\"")),
+            "{code}"
+        );
         run(breachpage(tmp.path()).args(["build", "--today", TODAY])).success();
         assert!(tmp.path().join("public/index.html").is_file(), "{code}");
         let out = run(breachpage(tmp.path()).args([
@@ -49,8 +58,8 @@ fn init_makes_texas_and_california_sites_that_build_and_new_marks_their_elements
 }
 
 fn deadlines(root: &Path, today: &str) -> Vec<Value> {
-    let out = run(breachpage(root).args(["deadlines", "--format", "json", "--today", today]))
-        .success();
+    let out =
+        run(breachpage(root).args(["deadlines", "--format", "json", "--today", today])).success();
     serde_json::from_str::<Value>(&out.stdout)
         .unwrap()
         .as_array()
@@ -63,8 +72,14 @@ fn deadlines(root: &Path, today: &str) -> Vec<Value> {
 /// them Texans.
 fn texas_site() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    run(breachpage(tmp.path()).args(["init", "--jurisdiction", "TX", "--district", "Oak Hill ISD"]))
-        .success();
+    run(breachpage(tmp.path()).args([
+        "init",
+        "--jurisdiction",
+        "TX",
+        "--district",
+        "Oak Hill ISD",
+    ]))
+    .success();
     fs::write(
         tmp.path().join("content/incidents/2025-10-10-sis.yaml"),
         "title: Student information system breach
@@ -108,10 +123,7 @@ fn texas_deadlines_list_every_obligation_with_its_citation() {
         assert!(applicable.contains(&id), "{id}: {applicable:?}");
     }
     for row in &rows {
-        assert!(
-            !row["citation"].as_str().unwrap_or("").is_empty(),
-            "{row}"
-        );
+        assert!(!row["citation"].as_str().unwrap_or("").is_empty(), "{row}");
     }
     let due = |id: &str| {
         rows.iter()
@@ -133,11 +145,14 @@ fn texas_deadlines_list_every_obligation_with_its_citation() {
 
     let text = run(breachpage(tmp.path()).args(["deadlines", "--today", "2025-10-20"])).success();
     assert!(
-        text.stdout.contains("October 12, 2025 at 4:30 p.m. Central time"),
+        text.stdout
+            .contains("October 12, 2025 at 4:30 p.m. Central time"),
         "{}",
         text.stdout
     );
-    assert!(text.stdout.contains("no fixed date: as soon as practicable after the"));
+    assert!(text
+        .stdout
+        .contains("no fixed date: as soon as practicable after the"));
     assert!(text.stdout.contains("the law sets no time"));
     assert!(text.stdout.contains("§311.014(b)"), "Saturday December 13");
 }
@@ -145,10 +160,15 @@ fn texas_deadlines_list_every_obligation_with_its_citation() {
 #[test]
 fn texas_calendar_has_the_hour_clock_in_central_time() {
     let tmp = texas_site();
-    let out = run(breachpage(tmp.path()).args(["deadlines", "--format", "ics", "--today", "2025-10-20"]))
-        .success();
+    let out =
+        run(breachpage(tmp.path()).args(["deadlines", "--format", "ics", "--today", "2025-10-20"]))
+            .success();
     // 4:30 p.m. CDT on October 12 is 21:30 UTC.
-    assert!(out.stdout.contains("DTSTART:20251012T213000Z"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("DTSTART:20251012T213000Z"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -188,7 +208,9 @@ fn a_california_notice_has_the_mandated_title_and_headings_in_order() {
     // No other h2 between the first and the last of the law's headings.
     let between = &page[at[0]..at[4]];
     assert_eq!(between.matches("<h2").count(), 4, "{between}");
-    assert!(page.contains("This notice was not delayed because of a law enforcement investigation."));
+    assert!(
+        page.contains("This notice was not delayed because of a law enforcement investigation.")
+    );
     // Spanish: the translation, with the law's English words beside it.
     let es = site.out("es/notices/2026-11-09-payroll-portal/index.html");
     assert!(es.contains(
@@ -210,7 +232,11 @@ fn other_states_keep_the_theme_headings() {
 fn a_california_record_without_dates_is_told_which_heading_needs_them() {
     let site = Site::new("california");
     let file = "content/incidents/2026-11-09-payroll-portal.yaml";
-    site.edit(file, "occurred:\n  from: 2026-11-02\n  to: 2026-11-09\n", "");
+    site.edit(
+        file,
+        "occurred:\n  from: 2026-11-02\n  to: 2026-11-09\n",
+        "",
+    );
     let (code, report) = site.check_json();
     assert_eq!(code, 0, "{report:#}");
     let warning = report["diagnostics"]
