@@ -104,6 +104,36 @@ pub(super) fn theme_languages(site: &SiteData, theme: &Theme, out: &mut Diagnost
     }
 }
 
+/// Where the state's law mandates the notice's layout (California), a site that replaces
+/// the theme files that make it must keep it itself: breachpage cannot read its CSS.
+pub(super) fn mandated_format(site: &SiteData, theme: &Theme, out: &mut Diagnostics) {
+    let Some(format) = &site.pack.notice_format else {
+        return;
+    };
+    let replaced: Vec<&str> = ["notice.html", "notice-format.html"]
+        .into_iter()
+        .filter(|name| !theme.is_builtin_template(name))
+        .chain((!theme.is_builtin_static("style.css")).then_some("style.css"))
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::warning(
+            "site.toml",
+            format!(
+                "{} law mandates the notice's title \"{}\", its headings in order, plain language and type no smaller than {} points ({}); this site replaces {} of the theme, which must keep them",
+                site.pack.name,
+                format.title,
+                format.min_font_size_pt,
+                format.citation,
+                replaced.join(", ")
+            ),
+        )
+        .hint("compare your files with the default theme's (docs/webmaster.md, Themes), and print a notice to check the type size"),
+    );
+}
+
 /// The site's own texts and the published notices, in each language beyond the first.
 pub(super) fn translations(site: &SiteData, published: &[&Incident], out: &mut Diagnostics) {
     let languages = site.config.languages();

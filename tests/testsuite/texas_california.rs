@@ -283,3 +283,30 @@ fn california_substitute_notice_must_stay_posted_30_days() {
         .iter()
         .all(|d| d["field"] != "substitute_notice"));
 }
+
+#[test]
+fn a_california_site_that_replaces_the_notice_template_is_warned() {
+    let site = Site::new("california");
+    let (_, report) = site.check_json();
+    let mandates = |report: &Value| {
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["message"].as_str().unwrap_or("").contains("law mandates"))
+            .count()
+    };
+    assert_eq!(mandates(&report), 0, "the default theme keeps the format");
+    site.write("static/style.css", "body { font-size: 8pt; }\n");
+    let (code, report) = site.check_json();
+    assert_eq!(code, 0, "a warning, not an error");
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("law mandates"))
+        .expect("a warning about the replaced stylesheet");
+    let message = warning["message"].as_str().unwrap();
+    assert!(message.contains("no smaller than 10 points"), "{message}");
+    assert!(message.contains("replaces style.css"), "{message}");
+}
