@@ -152,7 +152,9 @@ pub struct Today {
 }
 
 impl Today {
-    /// The date given, or today in US Eastern time (the time zone of every supported state).
+    /// The date given, or today in US Eastern time: the earliest midnight of the supported
+    /// states, so that a deadline is never shown later than it is (hour clocks use each
+    /// state's own time zone).
     pub fn resolve(&self) -> NaiveDate {
         self.date
             .unwrap_or_else(crate::compliance::calendar::today_eastern)
