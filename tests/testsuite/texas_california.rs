@@ -310,3 +310,20 @@ fn a_california_site_that_replaces_the_notice_template_is_warned() {
     assert!(message.contains("no smaller than 10 points"), "{message}");
     assert!(message.contains("replaces style.css"), "{message}");
 }
+
+#[test]
+fn a_california_notice_says_when_law_enforcement_delayed_it() {
+    let site = Site::new("california");
+    site.edit(
+        "content/incidents/2026-11-09-payroll-portal.yaml",
+        "notified:",
+        "law_enforcement_delay:\n  requested: 2026-11-10\n  lifted: 2026-11-14\nnotified:",
+    );
+    site.build().success();
+    let page = site.out("notices/2026-11-09-payroll-portal/index.html");
+    assert!(
+        page.contains("This notice was delayed because a law enforcement agency determined"),
+        "{page}"
+    );
+    assert!(!page.contains("was not delayed"));
+}
