@@ -1,6 +1,7 @@
 //! Loading a site from disk: `site.toml`, `content/_index.md` and every incident record,
 //! validated into the [`SiteData`] model. Every problem in every file is collected.
 
+mod evidence;
 pub mod fields;
 pub mod record;
 mod syntax;
@@ -80,6 +81,9 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         incidents.extend(incident);
     }
     incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for incident in &incidents {
+        evidence::check(root, &folder, incident, &mut diagnostics);
+    }
     Ok(Loaded {
         site: SiteData {
             config,
