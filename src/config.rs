@@ -26,7 +26,7 @@ pub struct SiteConfig {
 #[serde(deny_unknown_fields)]
 pub struct District {
     pub name: String,
-    /// Rule pack code: NY, CT or PA.
+    /// Rule pack code: CA, CT, NY, PA or TX.
     pub jurisdiction: String,
     /// Dateline of media releases, e.g. "Mamaroneck, New York".
     #[serde(default)]
@@ -544,7 +544,7 @@ fn expected_for(field: &str) -> &'static str {
         "district" => "a [district] table with `name` and `jurisdiction`",
         "site" => "a [site] table with `title`",
         "contact" => "a [contact] table with `name` and a `phone` or `email`",
-        "jurisdiction" => "a jurisdiction code: NY, CT or PA",
+        "jurisdiction" => "a jurisdiction code: CA, CT, NY, PA or TX",
         "name" | "title" => "a quoted text value",
         _ => "a value for this setting",
     }
