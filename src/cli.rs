@@ -77,7 +77,7 @@ pub enum Command {
     Init {
         /// Where to create the site
         dir: Option<PathBuf>,
-        /// Whose law applies: CA, CT, NY, PA or TX
+        /// Whose law applies: CA, CT, IL, NY, PA or TX
         #[arg(long, value_name = "XX")]
         jurisdiction: Option<String>,
         /// The district's full name

@@ -19,6 +19,7 @@ pub use zone::Zone;
 const PACKS: &[(&str, &str)] = &[
     ("CA", include_str!("../packs/ca.toml")),
     ("CT", include_str!("../packs/ct.toml")),
+    ("IL", include_str!("../packs/il.toml")),
     ("NY", include_str!("../packs/ny.toml")),
     ("PA", include_str!("../packs/pa.toml")),
     ("TX", include_str!("../packs/tx.toml")),
@@ -104,10 +105,43 @@ pub struct Pack {
     /// A mandated layout of the notice: its title and headings (California).
     #[serde(default)]
     pub notice_format: Option<NoticeFormat>,
+    /// A list of breaches the law requires on the district's website, if it does.
+    #[serde(default)]
+    pub public_list: Option<PublicList>,
+    /// When the law forbids a notice to say how many people were affected.
+    #[serde(default)]
+    pub count_withheld: Option<CountWithheld>,
     /// Why this state's duties do, or do not, reach a district of another state whose
     /// affected people live here (shown with them by `deadlines`).
     #[serde(default)]
     pub residents: Option<ResidentsNote>,
+}
+
+/// A statutory public list of breaches (Illinois, 105 ILCS 85/27(a)(5)): which breaches it
+/// lists, for how long, and when their number of students is left out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicList {
+    /// The statute (`[statute.NAME]`) whose breaches the list shows.
+    pub statute: String,
+    /// An entry stays this many years after it was first published.
+    pub years: u32,
+    /// A breach of fewer than this percentage of `[district] enrollment` may be left off,
+    /// and is; the site then needs `enrollment`.
+    #[serde(default)]
+    pub omit_under_percent: Option<u32>,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// The law forbids a notice (and the public list) to state the number of people affected
+/// when any of `when` holds, or may hold (Illinois PIPA, 815 ILCS 530/10(a)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountWithheld {
+    pub when: Vec<Condition>,
+    pub citation: String,
 }
 
 /// What a state's law asks of a district elsewhere whose affected people live in the state:
@@ -447,6 +481,7 @@ impl Pack {
             .flat_map(|o| &o.when)
             .chain(self.identity_protection.iter().flat_map(|o| &o.when))
             .chain(self.recommended.iter().flat_map(|t| &t.when))
+            .chain(self.count_withheld.iter().flat_map(|c| &c.when))
             .chain(self.statutes.values().flat_map(|s| s.any.iter().flatten()));
         for condition in conditions {
             if let Some(category) = condition.category() {
@@ -463,6 +498,18 @@ impl Pack {
                 if !crate::model::Group::ALL.iter().any(|g| g.as_str() == group) {
                     problems.push(format!("condition names unknown group {group}"));
                 }
+            }
+        }
+        if let Some(list) = &self.public_list {
+            if !self.statutes.contains_key(&list.statute) {
+                problems.push(format!(
+                    "public list names unknown statute {}",
+                    list.statute
+                ));
+            }
+            if list.years == 0 || list.omit_under_percent.is_some_and(|p| p == 0 || p > 100) {
+                problems
+                    .push("public list: years must be positive, the percentage 1 to 100".into());
             }
         }
         for holiday in &self.holidays {
@@ -568,7 +615,7 @@ mod tests {
             assert!(!pack.agencies.is_empty(), "{code} lists its own agencies");
         }
         assert!(Pack::get("ny").is_some(), "codes are case-insensitive");
-        assert!(Pack::get("ZZ").is_none());
+        assert!(Pack::get("XX").is_none());
     }
 
     #[test]
@@ -610,6 +657,7 @@ mod tests {
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
                 .chain(pack.notice_format.iter().map(|f| &f.doubt))
+                .chain(pack.public_list.iter().map(|l| &l.doubt))
                 .chain(pack.residents.iter().map(|r| &r.doubt))
                 .chain([&t.cost_doubt, &t.count_doubt, &t.posting_doubt])
                 .flatten();
@@ -661,6 +709,14 @@ mod tests {
                 day(2026, 11, 3)
             ]
         );
+        // IL 5 ILCS 490/60, 490/15: Lincoln's Birthday (Sunday February 12, 2023, kept on
+        // Monday 13) and Casimir Pulaski's Birthday (the first Monday of March: March 6, 2023).
+        assert_eq!(
+            days("IL", 2023),
+            [day(2023, 2, 12), day(2023, 2, 13), day(2023, 3, 6)]
+        );
+        // Saturday February 12, 2028 is not moved (§60 moves a Sunday only); March 6, 2028.
+        assert_eq!(days("IL", 2028), [day(2028, 2, 12), day(2028, 3, 6)]);
     }
 
     /// A duty written for districts elsewhere must be under a statute that reaches them;

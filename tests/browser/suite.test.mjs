@@ -379,6 +379,7 @@ describe('screenshots', () => {
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
     ['california', 'notices/2026-11-09-payroll-portal/index.html', 'ca-notice'],
     ['california', 'es/notices/2026-11-09-payroll-portal/index.html', 'ca-es-notice'],
+    ['illinois', 'breaches/index.html', 'illinois-breach-list'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);

@@ -397,7 +397,7 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         site.edit(
             "site.toml",
             "jurisdiction = \"NY\"",
-            "jurisdiction = \"WY\"",
+            "jurisdiction = \"ZZ\"",
         );
     });
     let line = line_of(&site.read("site.toml"), "jurisdiction = ");
@@ -406,9 +406,8 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         &[
             &format!("site.toml:{line}:"),
             "district.jurisdiction",
-            "CA, CT, ",
-            "PA, TX",
-            "WY",
+            "CA, CT, IL, NY, PA, TX",
+            "ZZ",
         ],
     );
 }
