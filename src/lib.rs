@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod compliance;
 pub mod config;
+pub(crate) mod contrast;
 pub mod content;
 pub mod diagnostics;
 pub(crate) mod inside;

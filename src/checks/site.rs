@@ -73,6 +73,69 @@ pub(super) fn init_placeholders(site: &SiteData, out: &mut Diagnostics) {
     }
 }
 
+/// The most a logo may weigh: it is on every page, and parents read on phones.
+pub(crate) const LOGO_MAX_BYTES: usize = 200 * 1024;
+
+/// The logo file must be the kind of image its name says, and small.
+pub(super) fn logo(site: &SiteData, out: &mut Diagnostics) {
+    let Some(logo) = &site.logo else {
+        return;
+    };
+    let config = &site.config;
+    let at = config.location("site.logo");
+    let found = image_kind(&logo.bytes);
+    let expected = match logo.extension.as_str() {
+        "jpg" | "jpeg" => "jpeg",
+        other => other,
+    };
+    if found != Some(expected) {
+        let found = match found {
+            Some(kind) => format!("a {} image", kind.to_uppercase()),
+            None => "not an image breachpage can publish".to_string(),
+        };
+        out.push(
+            Diagnostic::error("site.toml", format!("the logo {} is named as a .{} file, but it is {found}", logo.file, logo.extension))
+                .field("site.logo")
+                .at(&at)
+                .expected("a PNG, SVG, JPEG or WebP image whose file name ends the same way (.png, .svg, .jpg, .webp)")
+                .hint("export the logo again as PNG or SVG from the program it was made in; renaming a file does not change its kind"),
+        );
+    }
+    if logo.bytes.len() > LOGO_MAX_BYTES {
+        out.push(
+            Diagnostic::error(
+                "site.toml",
+                format!(
+                    "the logo {} is {} KB; it is on every page, and must be at most {} KB so that notices open quickly on a phone",
+                    logo.file,
+                    logo.bytes.len().div_ceil(1024),
+                    LOGO_MAX_BYTES / 1024
+                ),
+            )
+            .field("site.logo")
+            .at(&at)
+            .hint("save a smaller copy: it is shown at most 48 pixels tall, so about 400 pixels wide is plenty; SVG is smaller still"),
+        );
+    }
+}
+
+/// What kind of image `bytes` hold, from their first bytes: `png`, `jpeg`, `webp`, `svg`.
+fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some("png");
+    }
+    if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        return Some("jpeg");
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("webp");
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    // An SVG file is XML text: a declaration or comments may come before the <svg> tag.
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    (start.starts_with('<') && text.contains("<svg")).then_some("svg")
+}
+
 /// Without `base_url`, the feed and the banner pasted into another site link nowhere.
 pub(super) fn base_url(site: &SiteData, out: &mut Diagnostics) {
     if site.config.site.base_url.is_none() {
@@ -177,4 +240,23 @@ fn substitute_location(incident: &Incident) -> Location {
         .locations
         .key("substitute_notice")
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_kinds_are_told_by_their_first_bytes() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert_eq!(image_kind(png), Some("png"));
+        assert_eq!(image_kind(&[0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), Some("jpeg"));
+        assert_eq!(image_kind(b"RIFF\x24\0\0\0WEBPVP8 "), Some("webp"));
+        let svg = "\u{feff}<?xml version=\"1.0\"?>\n<!-- crest -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        assert_eq!(image_kind(svg.as_bytes()), Some("svg"));
+        assert_eq!(image_kind(b"GIF89a"), None);
+        assert_eq!(image_kind(b"%PDF-1.7"), None);
+        assert_eq!(image_kind(b"This is not <svg> at all"), None);
+        assert_eq!(image_kind(b""), None);
+    }
 }
