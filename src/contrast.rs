@@ -109,7 +109,6 @@ mod tests {
             ("#777777", "#ffffff", "4.47:1"),
             ("#0000ff", "#ffffff", "8.59:1"),
             ("#ff0000", "#ffffff", "3.99:1"),
-            ("#0b4fa8", "#ffffff", "7.90:1"),
             ("#595959", "#ffffff", "7.00:1"),
         ];
         for (fore, back, expected) in cases {
