@@ -74,7 +74,7 @@ pub(super) fn init_placeholders(site: &SiteData, out: &mut Diagnostics) {
 }
 
 /// The most a logo may weigh: it is on every page, and parents read on phones.
-pub(crate) const LOGO_MAX_BYTES: usize = 200 * 1024;
+pub(crate) const LOGO_MAX_BYTES: usize = 100 * 1024;
 
 /// The logo file must be the kind of image its name says, and small.
 pub(super) fn logo(site: &SiteData, out: &mut Diagnostics) {

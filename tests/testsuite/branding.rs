@@ -79,7 +79,7 @@ fn a_logo_of_the_wrong_kind_or_too_large_is_refused() {
     let run = site.run(&["check", "--today", TODAY]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("is 300 KB"), "{}", run.stderr);
-    assert!(run.stderr.contains("at most 200 KB"), "{}", run.stderr);
+    assert!(run.stderr.contains("at most 100 KB"), "{}", run.stderr);
     // A folder where the file should be.
     fs::remove_file(site.path("static/crest.png")).unwrap();
     fs::create_dir_all(site.path("static/crest.png")).unwrap();
