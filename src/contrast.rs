@@ -112,7 +112,11 @@ mod tests {
             ("#595959", "#ffffff", "7.00:1"),
         ];
         for (fore, back, expected) in cases {
-            assert_eq!(shown(ratio(rgb(fore), rgb(back))), expected, "{fore} on {back}");
+            assert_eq!(
+                shown(ratio(rgb(fore), rgb(back))),
+                expected,
+                "{fore} on {back}"
+            );
         }
         assert_eq!(ratio(rgb("#767676"), white), ratio(white, rgb("#767676")));
         assert!(ratio(rgb("#767676"), white) >= AA_TEXT);
@@ -122,7 +126,9 @@ mod tests {
     #[test]
     fn only_six_digit_hex_colours_are_read() {
         assert_eq!(Rgb::parse("#0B4FA8"), Some(Rgb(0x0b, 0x4f, 0xa8)));
-        for bad in ["0b4fa8", "#0b4fa", "#0b4fa80", "#0g4fa8", "blue", "#fff", ""] {
+        for bad in [
+            "0b4fa8", "#0b4fa", "#0b4fa80", "#0g4fa8", "blue", "#fff", "",
+        ] {
             assert_eq!(Rgb::parse(bad), None, "{bad}");
         }
         assert_eq!(rgb("#0B4FA8").hex(), "#0b4fa8");

@@ -35,7 +35,6 @@ pub struct Logo {
     pub bytes: Vec<u8>,
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     Draft,

@@ -23,8 +23,11 @@ pub fn logo_output_path(file: &str) -> Option<String> {
     Some(format!("logo.{}", logo_extension(file)?))
 }
 
-/// Reports each problem as (key, message, expected, found).
-pub(super) fn check(site: &SiteSection, problem: &mut dyn FnMut(&str, String, &str, Option<&str>)) {
+/// Takes a problem as (key, message, expected, found).
+type Report<'a> = dyn FnMut(&str, String, &str, Option<&str>) + 'a;
+
+/// Reports each problem of the branding settings.
+pub(super) fn check(site: &SiteSection, problem: &mut Report) {
     if let Some(logo) = &site.logo {
         let inside = !logo.trim().is_empty()
             && Path::new(logo)
@@ -129,19 +132,53 @@ mod tests {
     #[test]
     fn a_logo_needs_its_text_a_kind_of_image_and_a_place_in_the_site() {
         let cases = [
-            ("logo = \"static/logo.png\"\n", "site.logo_alt", "text alternative", 5),
-            ("logo = \"static/logo.png\"\nlogo_alt = \"  \"\n", "site.logo_alt", "text alternative", 8),
-            ("logo = \"static/logo.gif\"\nlogo_alt = \"Crest\"\n", "site.logo", "kind of image", 7),
-            ("logo = \"static/logo\"\nlogo_alt = \"Crest\"\n", "site.logo", "kind of image", 7),
-            ("logo = \"../logo.png\"\nlogo_alt = \"Crest\"\n", "site.logo", "in the site folder", 7),
-            ("logo = \"/srv/logo.png\"\nlogo_alt = \"Crest\"\n", "site.logo", "in the site folder", 7),
+            (
+                "logo = \"static/logo.png\"\n",
+                "site.logo_alt",
+                "text alternative",
+                5,
+            ),
+            (
+                "logo = \"static/logo.png\"\nlogo_alt = \"  \"\n",
+                "site.logo_alt",
+                "text alternative",
+                8,
+            ),
+            (
+                "logo = \"static/logo.gif\"\nlogo_alt = \"Crest\"\n",
+                "site.logo",
+                "kind of image",
+                7,
+            ),
+            (
+                "logo = \"static/logo\"\nlogo_alt = \"Crest\"\n",
+                "site.logo",
+                "kind of image",
+                7,
+            ),
+            (
+                "logo = \"../logo.png\"\nlogo_alt = \"Crest\"\n",
+                "site.logo",
+                "in the site folder",
+                7,
+            ),
+            (
+                "logo = \"/srv/logo.png\"\nlogo_alt = \"Crest\"\n",
+                "site.logo",
+                "in the site folder",
+                7,
+            ),
             ("logo_alt = \"Crest\"\n", "site.logo_alt", "no logo", 7),
         ];
         for (settings, field, words, line) in cases {
             let found = problems(settings);
             assert_eq!(found.len(), 1, "{settings}: {found:?}");
             assert_eq!(found[0].field.as_deref(), Some(field), "{settings}");
-            assert!(found[0].message.contains(words), "{settings}: {}", found[0].message);
+            assert!(
+                found[0].message.contains(words),
+                "{settings}: {}",
+                found[0].message
+            );
             assert_eq!(found[0].line, line, "{settings}");
         }
     }
@@ -154,7 +191,9 @@ mod tests {
         assert_eq!(problem.field.as_deref(), Some("site.accent_color"));
         assert_eq!(problem.line, 7);
         assert!(
-            problem.message.contains("2.71:1 against the pale grey panels"),
+            problem
+                .message
+                .contains("2.71:1 against the pale grey panels"),
             "{}",
             problem.message
         );

@@ -86,10 +86,19 @@ mod tests {
     fn accented_titles_get_readable_addresses() {
         let cases = [
             ("Filtración de datos", "filtracion-de-datos"),
-            ("Niños y niñas: acceso no autorizado", "ninos-y-ninas-acceso-no-autorizado"),
-            ("Correo electrónico — suplantación", "correo-electronico-suplantacion"),
+            (
+                "Niños y niñas: acceso no autorizado",
+                "ninos-y-ninas-acceso-no-autorizado",
+            ),
+            (
+                "Correo electrónico — suplantación",
+                "correo-electronico-suplantacion",
+            ),
             ("Élève, façade, naïve, Über", "eleve-facade-naive-uber"),
-            ("Straße Æsir Øst Œuvre Łódź", "strasse-aesir-ost-oeuvre-lodz"),
+            (
+                "Straße Æsir Øst Œuvre Łódź",
+                "strasse-aesir-ost-oeuvre-lodz",
+            ),
             ("Ðiđa þing", "dida-thing"),
             ("ÁÉÍÓÚÜÑ", "aeiouun"),
             ("ﬁle №5", "file-no5"),

@@ -84,7 +84,10 @@ mod tests {
             (&[Teachers], "salutation_staff"),
             (&[Principals, Staff], "salutation_staff"),
             (&[Students, Staff], "salutation_families_and_staff"),
-            (&[Parents, Teachers, Principals], "salutation_families_and_staff"),
+            (
+                &[Parents, Teachers, Principals],
+                "salutation_families_and_staff",
+            ),
             (&[], "salutation_community"),
         ];
         for (groups, key) in cases {

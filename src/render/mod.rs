@@ -588,7 +588,13 @@ impl Renderer<'_> {
         let description = s
             .get("share_index_description")
             .replace("{district}", &site.district);
-        let share = ShareView::new(&self.site.config, "website", &site.title, &description, &self.prefix);
+        let share = ShareView::new(
+            &self.site.config,
+            "website",
+            &site.title,
+            &description,
+            &self.prefix,
+        );
         context.insert("share", &share);
         if self.preview {
             context.insert("preview_mode", &true);
@@ -620,7 +626,9 @@ impl Renderer<'_> {
     ) -> Produced {
         let mut out = Produced::default();
         self.notice_pages(&mut out, original, withheld, scratch);
-        for key in ["preview", "notice", "page_url", "release", "share", "letter"] {
+        for key in [
+            "preview", "notice", "page_url", "release", "share", "letter",
+        ] {
             scratch.context.remove(key);
         }
         out
@@ -662,7 +670,13 @@ impl Renderer<'_> {
         );
         context.insert("share", &share);
         let contact = ContactView::district(&self.site.config, &self.lang);
-        let letter = LetterView::new(incident, &self.site.config, &contact, self.strings, self.today);
+        let letter = LetterView::new(
+            incident,
+            &self.site.config,
+            &contact,
+            self.strings,
+            self.today,
+        );
         context.insert("letter", &letter);
         self.render_page(
             out,

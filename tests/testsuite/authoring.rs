@@ -133,7 +133,10 @@ fn new_gives_a_spanish_title_a_readable_address() {
     let file = "content/incidents/2026-11-22-filtracion-de-datos-ninos.yaml";
     assert!(out.stdout.contains(file), "{}", out.stdout);
     let text = fs::read_to_string(tmp.path().join(file)).unwrap();
-    assert!(text.contains("Filtración de datos: niños"), "the title keeps its accents");
+    assert!(
+        text.contains("Filtración de datos: niños"),
+        "the title keeps its accents"
+    );
     run(breachpage(tmp.path()).args(["check", "--today", TODAY])).success();
 }
 

@@ -8,11 +8,11 @@ use crate::common::{Site, TODAY};
 
 /// A real 1×1 PNG image.
 const PNG: [u8; 69] = [
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
-    0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
-    0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90,
-    0x8d, 0xb3, 0x02, 0x00, 0x01, 0x51, 0x00, 0xb6, 0x28, 0x19, 0xde, 0xbd, 0x00, 0x00, 0x00,
-    0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53,
+    0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x90, 0x8d, 0xb3, 0x02,
+    0x00, 0x01, 0x51, 0x00, 0xb6, 0x28, 0x19, 0xde, 0xbd, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e,
+    0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
 const NOTICE: &str = "notices/2026-11-10-sis-export/index.html";
@@ -21,7 +21,11 @@ const BASE: &str = "https://www.cedarhollow-schools.example/data-breach/";
 /// The full New York site with `settings` added under [site].
 fn branded(settings: &str) -> Site {
     let site = Site::new("full-ny");
-    site.edit("site.toml", "language = \"en\"\n", &format!("language = \"en\"\n{settings}"));
+    site.edit(
+        "site.toml",
+        "language = \"en\"\n",
+        &format!("language = \"en\"\n{settings}"),
+    );
     site
 }
 
@@ -38,11 +42,18 @@ fn a_logo_is_published_on_every_page_with_its_text() {
     site.build().success();
     assert_eq!(fs::read(site.public().join("logo.png")).unwrap(), PNG);
     let index = site.out("index.html");
-    assert!(index.contains("<img class=\"logo\" src=\"./logo.png\" alt=\"Cedar Hollow crest\">"), "{index}");
+    assert!(
+        index.contains("<img class=\"logo\" src=\"./logo.png\" alt=\"Cedar Hollow crest\">"),
+        "{index}"
+    );
     let notice = site.out(NOTICE);
-    assert!(notice.contains("<img class=\"logo\" src=\"../../logo.png\" alt=\"Cedar Hollow crest\">"));
+    assert!(
+        notice.contains("<img class=\"logo\" src=\"../../logo.png\" alt=\"Cedar Hollow crest\">")
+    );
     // A link preview shows it, by its full address.
-    assert!(notice.contains(&format!("<meta property=\"og:image\" content=\"{BASE}logo.png\">")));
+    assert!(notice.contains(&format!(
+        "<meta property=\"og:image\" content=\"{BASE}logo.png\">"
+    )));
     assert!(notice.contains("<meta property=\"og:image:alt\" content=\"Cedar Hollow crest\">"));
 }
 
@@ -52,7 +63,10 @@ fn a_missing_logo_file_is_named_with_its_setting_and_line() {
     let (code, report) = site.check_json();
     assert_eq!(code, 1, "{report}");
     let text = report.to_string();
-    assert!(text.contains("there is no logo file static/crest.png in the site folder"), "{text}");
+    assert!(
+        text.contains("there is no logo file static/crest.png in the site folder"),
+        "{text}"
+    );
     assert!(text.contains("\"field\":\"site.logo\""), "{text}");
     assert!(text.contains("\"line\":12"), "{text}");
     assert!(site.build().code != 0);
@@ -66,12 +80,21 @@ fn a_logo_of_the_wrong_kind_or_too_large_is_refused() {
     put(&site, "static/crest.png", b"GIF89a\x01\x00\x01\x00");
     let run = site.run(&["check", "--today", TODAY]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("named as a .png file, but it is not an image breachpage can publish"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("named as a .png file, but it is not an image breachpage can publish"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("site.toml:12"), "{}", run.stderr);
     // A JPEG named .svg says what it is.
     put(&site, "static/crest.png", &[0xff, 0xd8, 0xff, 0xe0]);
     let run = site.run(&["check", "--today", TODAY]);
-    assert!(run.stderr.contains("but it is a JPEG image"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("but it is a JPEG image"),
+        "{}",
+        run.stderr
+    );
     // A real PNG of 300 KB.
     let mut large = PNG.to_vec();
     large.resize(300 * 1024, 0);
@@ -85,7 +108,11 @@ fn a_logo_of_the_wrong_kind_or_too_large_is_refused() {
     fs::create_dir_all(site.path("static/crest.png")).unwrap();
     let run = site.run(&["check", "--today", TODAY]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("this is a folder, not an image file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("this is a folder, not an image file"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -103,7 +130,12 @@ fn the_accent_colour_is_set_once_for_the_stylesheet() {
     site.build().success();
     for page in ["index.html", NOTICE] {
         let html = site.out(page);
-        assert_eq!(html.matches("<style>:root { --accent: #1d5e3a; }</style>").count(), 1, "{page}");
+        assert_eq!(
+            html.matches("<style>:root { --accent: #1d5e3a; }</style>")
+                .count(),
+            1,
+            "{page}"
+        );
     }
     assert!(site.out("style.css").contains("--link: var(--accent);"));
     // Without the setting, the theme's own colour stays.
@@ -119,7 +151,11 @@ fn a_light_accent_colour_is_refused_before_anything_is_published() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("site.toml:12"), "{}", run.stderr);
     assert!(run.stderr.contains("contrast ratio of"), "{}", run.stderr);
-    assert!(run.stderr.contains("a darker shade, such as \"#"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a darker shade, such as \"#"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.public().exists());
 }
 
@@ -129,10 +165,16 @@ fn the_index_shows_the_site_title_once_at_the_top() {
     site.build().success();
     let index = site.out("index.html");
     let body = &index[index.find("<body>").unwrap()..];
-    assert_eq!(body.matches("Data Breach Notification").count(), 1, "{body}");
+    assert_eq!(
+        body.matches("Data Breach Notification").count(),
+        1,
+        "{body}"
+    );
     assert!(body.contains("<h1>Data Breach Notification</h1>"));
     // Other pages keep the title in the header: it leads back to the list.
-    assert!(site.out(NOTICE).contains("<p class=\"site-title\"><a href=\"../../\">Data Breach Notification</a></p>"));
+    assert!(site
+        .out(NOTICE)
+        .contains("<p class=\"site-title\"><a href=\"../../\">Data Breach Notification</a></p>"));
 }
 
 #[test]
@@ -155,13 +197,19 @@ fn notice_pages_and_the_index_carry_link_previews() {
     assert!(index.contains("<meta property=\"og:description\" content=\"Data breach notifications from Cedar Hollow Central School District:"));
     assert!(index.contains(&format!("<meta property=\"og:url\" content=\"{BASE}\">")));
     // The media release is not a notice: it has no preview of its own.
-    assert!(!site.out("notices/2026-11-10-sis-export/media-release/index.html").contains("og:"));
+    assert!(!site
+        .out("notices/2026-11-10-sis-export/media-release/index.html")
+        .contains("og:"));
 }
 
 #[test]
 fn without_base_url_link_previews_have_no_address() {
     let site = Site::new("full-ny");
-    site.edit("site.toml", "base_url = \"https://www.cedarhollow-schools.example/data-breach/\"\n", "");
+    site.edit(
+        "site.toml",
+        "base_url = \"https://www.cedarhollow-schools.example/data-breach/\"\n",
+        "",
+    );
     site.edit(
         "content/incidents/2026-11-10-sis-export.yaml",
         "substitute_notice:\n  reason: count\n",
@@ -180,9 +228,15 @@ fn the_media_release_names_the_district_in_its_first_sentence() {
     let release = site.out("notices/2026-11-10-sis-export/media-release/index.html");
     assert!(release.contains("<p class=\"lead\"><strong>CEDAR HOLLOW, New York</strong> – Cedar Hollow Central School District is giving notice of a data breach. A misconfigured nightly export"), "{release}");
     let text = site.out("notices/2026-11-10-sis-export/media-release.txt");
-    let first = text.lines().find(|line| line.starts_with("CEDAR HOLLOW")).unwrap();
+    let first = text
+        .lines()
+        .find(|line| line.starts_with("CEDAR HOLLOW"))
+        .unwrap();
     let sentence = first.split(". ").next().unwrap();
-    assert!(sentence.contains("Cedar Hollow Central School District"), "{first}");
+    assert!(
+        sentence.contains("Cedar Hollow Central School District"),
+        "{first}"
+    );
 }
 
 #[test]
@@ -190,20 +244,33 @@ fn a_printed_notice_is_a_letter_from_the_contact() {
     let site = Site::new("full-ny");
     site.build().success();
     let notice = site.out(NOTICE);
-    let head = &notice[notice.find("<div class=\"letter-head print-only\">").expect("letter head")..];
+    let head = &notice[notice
+        .find("<div class=\"letter-head print-only\">")
+        .expect("letter head")..];
     let head = &head[..head.find("</div>").unwrap()];
     assert!(head.contains("<p class=\"letter-address\">Cedar Hollow CSD, 12 Orchard Road, Cedar Hollow, NY 10990</p>"), "{head}");
     // Last updated on November 19 (the record's `updated`).
-    assert!(head.contains("<time datetime=\"2026-11-19\">November 19, 2026</time>"), "{head}");
-    assert!(head.contains("<p class=\"letter-salutation\">Dear parents and guardians,</p>"), "{head}");
-    let signature = &notice[notice.find("<div class=\"letter-signature print-only\">").expect("signature")..];
+    assert!(
+        head.contains("<time datetime=\"2026-11-19\">November 19, 2026</time>"),
+        "{head}"
+    );
+    assert!(
+        head.contains("<p class=\"letter-salutation\">Dear parents and guardians,</p>"),
+        "{head}"
+    );
+    let signature = &notice[notice
+        .find("<div class=\"letter-signature print-only\">")
+        .expect("signature")..];
     let signature = &signature[..signature.find("</div>").unwrap()];
     assert!(signature.contains("<p>Sincerely,</p>"));
     assert!(signature.contains("<strong>Morgan Reyes</strong><br>Data Privacy Officer<br>Cedar Hollow Central School District"), "{signature}");
     // A breach of staff records is addressed to the staff, one of both to both.
     for (groups, salutation) in [
         ("[staff, teachers]", "Dear staff members,"),
-        ("[students, principals]", "Dear parents, guardians and staff members,"),
+        (
+            "[students, principals]",
+            "Dear parents, guardians and staff members,",
+        ),
     ] {
         let other = Site::new("full-ny");
         other.edit(
@@ -227,14 +294,22 @@ fn a_spanish_letter_greets_in_spanish_and_alternates_are_absolute() {
     let site = Site::new("bilingual");
     site.build().success();
     let es = site.out("es/notices/2026-11-10-lunch-accounts/index.html");
-    assert!(es.contains("<p class=\"letter-salutation\">Estimados padres, madres y tutores:</p>"), "{es}");
+    assert!(
+        es.contains("<p class=\"letter-salutation\">Estimados padres, madres y tutores:</p>"),
+        "{es}"
+    );
     assert!(es.contains("<p>Atentamente,</p>"));
-    assert!(es.contains("<br>Oficial de Privacidad de Datos<br>"), "the contact's title in Spanish");
+    assert!(
+        es.contains("<br>Oficial de Privacidad de Datos<br>"),
+        "the contact's title in Spanish"
+    );
     let base = "https://www.willowcreek-schools.example/data-breach/";
     for (lang, path) in [("en", ""), ("es", "es/"), ("x-default", "")] {
         let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{base}{path}notices/2026-11-10-lunch-accounts/\">");
         assert!(es.contains(&link), "{link}");
     }
-    assert!(es.contains(&format!("<meta property=\"og:url\" content=\"{base}es/notices/2026-11-10-lunch-accounts/\">")));
+    assert!(es.contains(&format!(
+        "<meta property=\"og:url\" content=\"{base}es/notices/2026-11-10-lunch-accounts/\">"
+    )));
     assert!(es.contains("<meta property=\"og:title\" content=\"Acceso sin permiso al sistema de cuentas del comedor\">"));
 }

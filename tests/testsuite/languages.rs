@@ -158,6 +158,11 @@ fn the_spanish_media_release_points_at_the_spanish_notice() {
     site.build().success();
     let release = site.out("es/notices/2026-11-10-lunch-accounts/media-release.txt");
     assert!(release.contains("PARA PUBLICACIÓN INMEDIATA"), "{release}");
+    // The first sentence names the district, in Spanish.
+    assert!(
+        release.contains("WILLOW CREEK, New York – Willow Creek Central School District informa de una filtración de datos. Alguien vio"),
+        "{release}"
+    );
     assert!(
         release.contains("https://www.willowcreek-schools.example/data-breach/es/notices/2026-11-10-lunch-accounts/"),
         "{release}"
