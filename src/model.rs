@@ -189,7 +189,82 @@ pub struct Affected {
     pub count: Known<u64>,
     pub estimated: bool,
     pub groups: Vec<Group>,
-    pub residents: Option<u64>,
+    pub residents: Residents,
+}
+
+/// Where the affected people live (`affected.residents`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Residents {
+    /// Not written: every affected person is taken to live in the district's state.
+    #[default]
+    NotGiven,
+    /// A number: how many live in the district's state.
+    Home(u64),
+    /// By state postal code (`CT`); a code appears once. The district's state, when left
+    /// out, holds the rest of the count.
+    ByState(BTreeMap<String, StateResidents>),
+}
+
+/// The affected people who live in one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateResidents {
+    /// How many (`unknown` when only the state is listed).
+    pub count: Known<u64>,
+    /// That state's duties done: obligation id → date (`affected.residents.CT.notified`).
+    pub notified: BTreeMap<String, NaiveDate>,
+}
+
+impl Affected {
+    /// How many affected people live in the state `code`, for a district in `home`.
+    pub fn residents_in(&self, code: &str, home: &str) -> Known<u64> {
+        let is_home = code.eq_ignore_ascii_case(home);
+        match &self.residents {
+            Residents::NotGiven if is_home => self.count.clone(),
+            Residents::Home(n) if is_home => Known::Known(*n),
+            Residents::NotGiven | Residents::Home(_) => Known::Known(0),
+            Residents::ByState(states) => match states.get(&code.to_ascii_uppercase()) {
+                Some(state) => state.count.clone(),
+                None if !is_home => Known::Known(0),
+                // The district's state holds whoever the other states do not.
+                None => {
+                    let mut rest = match self.count {
+                        Known::Known(count) => count,
+                        Known::Unknown => return Known::Unknown,
+                    };
+                    for state in states.values() {
+                        match &state.count {
+                            Known::Known(n) => rest = rest.saturating_sub(*n),
+                            Known::Unknown => return Known::Unknown,
+                        }
+                    }
+                    Known::Known(rest)
+                }
+            },
+        }
+    }
+
+    /// The states other than `home` where some affected people live (a count of 0 left
+    /// out), in code order.
+    pub fn other_states(&self, home: &str) -> Vec<(&str, &StateResidents)> {
+        match &self.residents {
+            Residents::ByState(states) => states
+                .iter()
+                .filter(|(code, state)| {
+                    !code.eq_ignore_ascii_case(home) && state.count != Known::Known(0)
+                })
+                .map(|(code, state)| (code.as_str(), state))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The date `affected.residents.<code>.notified.<id>` gives, if any.
+    pub fn notified_in(&self, code: &str, id: &str) -> Option<NaiveDate> {
+        match &self.residents {
+            Residents::ByState(states) => states.get(code)?.notified.get(id).copied(),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

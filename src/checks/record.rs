@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::compliance::coverage::{holds, Facts, Truth};
+use crate::compliance::residence;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::jurisdiction::{Element, Pack};
+use crate::jurisdiction::{states, Element, Pack};
 use crate::model::{Incident, Known, SiteData, Status, SubstituteReason};
 
 struct Checker<'a> {
@@ -30,6 +31,7 @@ pub(super) fn check_incident(
     checker.substitute_notice();
     checker.direct_notice();
     checker.identity_protection();
+    checker.residents();
     checker.date_order(today);
     checker.law_engine_facts();
 }
@@ -309,7 +311,12 @@ impl Checker<'_> {
                     continue;
                 }
             }
-            let required = holds(&offer.when, &Facts::new(self.incident, self.pack));
+            let facts = Facts::new(self.incident, self.pack);
+            // Owed to the state's residents, and none of them was affected.
+            if self.pack.residents_only(&offer.when) && facts.residents() == Known::Known(0) {
+                continue;
+            }
+            let required = holds(&offer.when, &facts);
             // Advice, not law: it never holds up a notice that is due.
             if offer.advice {
                 if required != Truth::No && self.incident.identity_protection.is_none() {
@@ -366,6 +373,66 @@ impl Checker<'_> {
                     );
                 }
                 (Truth::Unknown, Some(_)) => {}
+            }
+        }
+    }
+
+    /// Affected people in other states: a warning for each state breachpage has no rules
+    /// for, and for each identity-protection offer another state's law asks for its
+    /// residents that the record does not make (warnings: whether that law reaches a
+    /// district of another state is not settled).
+    fn residents(&mut self) {
+        let incident = self.incident;
+        let home = self.pack.code.as_str();
+        for (code, state) in incident.affected.other_states(home) {
+            let Some(code) = states::code(code) else {
+                continue;
+            };
+            let name = states::name(code);
+            let field = format!("affected.residents.{code}");
+            let Some(pack) = Pack::get(code) else {
+                let d = self.warning(&field, residence::uncovered(&state.count, name));
+                d.hint = Some(
+                    "`breachpage deadlines` lists the duties of each state breachpage has rules for"
+                        .to_string(),
+                );
+                continue;
+            };
+            if pack.residents.is_none() {
+                let d = self.warning(&field, residence::unsaid(&state.count, pack));
+                d.hint = Some(
+                    "`breachpage deadlines` lists the duties breachpage knows of for each state"
+                        .to_string(),
+                );
+            }
+            let facts = Facts::elsewhere(incident, pack, home);
+            for offer in residence::offers(pack, &facts) {
+                let given = incident.identity_protection.as_ref().map(|p| p.months);
+                if given.is_some_and(|months| months >= offer.months) {
+                    continue;
+                }
+                let doubt = offer
+                    .doubt
+                    .as_ref()
+                    .or(pack.residents.as_ref().and_then(|r| r.doubt.as_ref()))
+                    .map(|d| format!(" (⚠ {d})"))
+                    .unwrap_or_default();
+                let d = self.warning(
+                    "identity_protection",
+                    format!(
+                        "{}: {} law requires an offer of {} months of {} free of charge to them, because {} ({}){doubt}",
+                        residence::people_live_in(&state.count, name),
+                        pack.name,
+                        offer.months,
+                        offer.service,
+                        offer.condition,
+                        offer.citation
+                    ),
+                );
+                d.hint = Some(format!(
+                    "offer at least {} months (`identity_protection.months: {}`), to everyone or to the {} residents",
+                    offer.months, offer.months, pack.name
+                ));
             }
         }
     }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::cli::DeadlinesFormat as Format;
 use crate::compliance::obligations::{self, Due, ObligationStatus, State};
+use crate::compliance::residence::{self, Residence};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
@@ -20,6 +21,9 @@ use crate::{suggest, Failure};
 struct Row<'a> {
     incident: &'a str,
     draft: bool,
+    /// The state whose law sets the duty: the district's own, or one where some of the
+    /// affected people live (`affected.residents`).
+    jurisdiction: &'a str,
     obligation: &'a str,
     variant: Option<&'a str>,
     who: &'a str,
@@ -43,7 +47,7 @@ struct Row<'a> {
     met: Option<String>,
     /// Days until due (positive) or since due (negative).
     days: Option<i64>,
-    notes: &'a [String],
+    notes: Vec<String>,
     targets: Vec<TargetRow>,
 }
 
@@ -76,20 +80,38 @@ pub fn run(
         .iter()
         .map(|i| (*i, obligations::evaluate(i, site.pack, &site.config, today)))
         .collect();
+    // The same incidents, under the law of each other state where affected people live.
+    let residences: Vec<Vec<Residence>> = incidents
+        .iter()
+        .map(|i| residence::residences(i, site.pack, &site.config, today))
+        .collect();
     match format {
         Format::Json => {
-            let rows: Vec<Row> = evaluated
-                .iter()
-                .flat_map(|(incident, statuses)| statuses.iter().map(|s| row(incident, s)))
-                .collect();
+            let home = site.pack.code.as_str();
+            let mut rows: Vec<Row> = Vec::new();
+            for ((incident, statuses), residences) in evaluated.iter().zip(&residences) {
+                rows.extend(statuses.iter().map(|s| row(incident, home, s)));
+                for residence in residences {
+                    if let Some(law) = &residence.law {
+                        rows.extend(
+                            law.statuses
+                                .iter()
+                                .map(|s| row(incident, residence.code, s)),
+                        );
+                    }
+                    if let Some(question) = residence.open_question() {
+                        rows.push(uncovered_row(incident, residence, question));
+                    }
+                }
+            }
             println!(
                 "{}",
                 serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
             );
         }
-        Format::Ics => print!("{}", super::ics::calendar(&evaluated, today)),
+        Format::Ics => print!("{}", super::ics::calendar(&evaluated, &residences, today)),
         Format::Text => {
-            print!("{}", text(site, &evaluated, today));
+            print!("{}", text(site, &evaluated, &residences, today));
             let unreadable: std::collections::BTreeSet<&str> = diagnostics
                 .sorted()
                 .into_iter()
@@ -109,9 +131,15 @@ pub fn run(
     if diagnostics.has_errors() {
         return Err(Failure::Site(diagnostics.clone()));
     }
+    let elsewhere = residences
+        .iter()
+        .flatten()
+        .filter_map(|r| r.law.as_ref())
+        .flat_map(|law| &law.statuses);
     let overdue = evaluated
         .iter()
         .flat_map(|(_, s)| s)
+        .chain(elsewhere)
         .filter(|s| s.state == State::Overdue)
         .count();
     if fail_on_overdue && overdue > 0 {
@@ -143,11 +171,12 @@ fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
+fn row<'a>(incident: &'a Incident, jurisdiction: &'a str, s: &'a ObligationStatus) -> Row<'a> {
     let o = &s.obligation;
     Row {
         incident: &incident.slug,
         draft: incident.status == Status::Draft,
+        jurisdiction,
         obligation: &o.id,
         variant: o.variant.as_deref(),
         who: &o.who,
@@ -166,7 +195,7 @@ fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
         state: s.state,
         met: s.met.map(iso),
         days: s.days,
-        notes: &s.notes,
+        notes: s.notes.clone(),
         targets: s
             .targets
             .iter()
@@ -181,9 +210,44 @@ fn row<'a>(incident: &'a Incident, s: &'a ObligationStatus) -> Row<'a> {
     }
 }
 
+/// A state where affected people live and breachpage has no rules (or none that say what
+/// reaches a district elsewhere): one open item, with no date, that says so
+/// (`obligation: "check-state-law"`).
+fn uncovered_row<'a>(incident: &'a Incident, residence: &'a Residence, note: String) -> Row<'a> {
+    Row {
+        incident: &incident.slug,
+        draft: incident.status == Status::Draft,
+        jurisdiction: residence.code,
+        obligation: CHECK_STATE_LAW,
+        variant: None,
+        who: "district",
+        whom: residence.name,
+        within: String::new(),
+        due: None,
+        extended_due: None,
+        from: "",
+        from_date: None,
+        citation: "",
+        direct: None,
+        file: None,
+        effective: String::new(),
+        verified: String::new(),
+        doubt: None,
+        state: State::Due,
+        met: None,
+        days: None,
+        notes: vec![note],
+        targets: Vec::new(),
+    }
+}
+
+/// The id of the open item for a state breachpage has no rules for.
+pub const CHECK_STATE_LAW: &str = "check-state-law";
+
 fn text(
     site: &SiteData,
     evaluated: &[(&Incident, Vec<ObligationStatus>)],
+    residences: &[Vec<Residence>],
     today: NaiveDate,
 ) -> String {
     let mut out = String::new();
@@ -196,7 +260,7 @@ fn text(
     if evaluated.is_empty() {
         out.push_str("\nThere are no incident records that could be read.\n");
     }
-    for (incident, statuses) in evaluated {
+    for ((incident, statuses), residences) in evaluated.iter().zip(residences) {
         let draft = if incident.status == Status::Draft {
             " [DRAFT]"
         } else {
@@ -204,71 +268,122 @@ fn text(
         };
         let _ = writeln!(out, "\n{}{draft}: {}", incident.slug, incident.title);
         for s in statuses {
-            let o = &s.obligation;
-            let label = match s.state {
-                State::Met => "met",
-                State::Late => "LATE",
-                State::Due => "due",
-                State::Overdue => "OVERDUE",
-                State::NotApplicable => "n/a",
-            };
-            let variant = o
-                .variant
-                .as_ref()
-                .map(|v| format!(" ({v})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {label:<8} {}{variant}: {} → {}",
-                o.id, o.who, o.whom
-            );
-            if s.state == State::NotApplicable {
-                for note in &s.notes {
-                    let _ = writeln!(out, "           {note}");
-                }
-                continue;
-            }
-            let from = match s.trigger {
-                Some(date) => format!("{} ({})", s.trigger_text, in_words(date)),
-                None => s.trigger_text.to_string(),
-            };
-            let when = match (&s.due, o.within) {
-                (Some(due), within) => format!("due {}: {within} after {from}", due_in_words(due)),
-                (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
-                (None, _) => format!("no fixed date: {} after the {from}", o.within),
-            };
-            let _ = writeln!(out, "           {when}");
-            let standing = match (s.state, s.met, s.days) {
-                (State::Met, Some(met), _) => format!("met on {}", in_words(met)),
-                (State::Late, Some(met), _) => format!("met late, on {}", in_words(met)),
-                (State::Overdue, _, Some(days)) => format!("overdue by {}", plural_days(-days)),
-                (State::Due, _, Some(0)) => "due today".to_string(),
-                (State::Due, _, Some(days)) => format!("due in {}", plural_days(days)),
-                _ => "open".to_string(),
-            };
-            let _ = writeln!(out, "           {standing} · {}", o.citation);
-            for note in &s.notes {
-                let _ = writeln!(out, "           note: {note}");
-            }
-            if let Some(doubt) = &o.doubt {
-                let _ = writeln!(out, "           ⚠ {doubt}");
-            }
-            for t in &s.targets {
-                let due = t.due.as_ref().map_or("no date yet".to_string(), |d| {
-                    format!("by {}", due_in_words(d))
-                });
-                let _ = writeln!(
-                    out,
-                    "           {} target: {} from {}, {due}: {}",
-                    t.source,
-                    t.within,
-                    t.from.describe(),
-                    t.note
-                );
-            }
+            status_lines(&mut out, s);
+        }
+        for residence in residences {
+            residence_lines(&mut out, residence);
         }
     }
     out
+}
+
+/// The duties owed under the law of a state where some affected people live.
+fn residence_lines(out: &mut String, residence: &Residence) {
+    let Some(law) = &residence.law else {
+        let _ = writeln!(out, "\n  {}", residence.uncovered());
+        return;
+    };
+    let pack = law.pack;
+    let _ = writeln!(
+        out,
+        "\n  {}: {} rules (verified {}).",
+        residence.people_live_there(),
+        pack.name,
+        pack.verified
+    );
+    match &pack.residents {
+        Some(note) => {
+            let _ = writeln!(out, "  {} ({})", note.note, note.citation);
+            if let Some(doubt) = &note.doubt {
+                let _ = writeln!(out, "  ⚠ {doubt}");
+            }
+        }
+        None => {
+            let _ = writeln!(out, "  {}", residence::unsaid(&residence.people, pack));
+        }
+    }
+    if law.statuses.is_empty() {
+        let _ = writeln!(
+            out,
+            "  No {} duty is listed for a district outside {}.",
+            pack.name, pack.name
+        );
+    }
+    for s in &law.statuses {
+        status_lines(out, s);
+    }
+    for offer in &law.offers {
+        let _ = writeln!(
+            out,
+            "  offer    {} months of {}, free of charge, to the {} residents affected: {} · {}",
+            offer.months, offer.service, pack.name, offer.condition, offer.citation
+        );
+    }
+}
+
+fn status_lines(out: &mut String, s: &ObligationStatus) {
+    let o = &s.obligation;
+    let label = match s.state {
+        State::Met => "met",
+        State::Late => "LATE",
+        State::Due => "due",
+        State::Overdue => "OVERDUE",
+        State::NotApplicable => "n/a",
+    };
+    let variant = o
+        .variant
+        .as_ref()
+        .map(|v| format!(" ({v})"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  {label:<8} {}{variant}: {} → {}",
+        o.id, o.who, o.whom
+    );
+    if s.state == State::NotApplicable {
+        for note in &s.notes {
+            let _ = writeln!(out, "           {note}");
+        }
+        return;
+    }
+    let from = match s.trigger {
+        Some(date) => format!("{} ({})", s.trigger_text, in_words(date)),
+        None => s.trigger_text.to_string(),
+    };
+    let when = match (&s.due, o.within) {
+        (Some(due), within) => format!("due {}: {within} after {from}", due_in_words(due)),
+        (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
+        (None, _) => format!("no fixed date: {} after the {from}", o.within),
+    };
+    let _ = writeln!(out, "           {when}");
+    let standing = match (s.state, s.met, s.days) {
+        (State::Met, Some(met), _) => format!("met on {}", in_words(met)),
+        (State::Late, Some(met), _) => format!("met late, on {}", in_words(met)),
+        (State::Overdue, _, Some(days)) => format!("overdue by {}", plural_days(-days)),
+        (State::Due, _, Some(0)) => "due today".to_string(),
+        (State::Due, _, Some(days)) => format!("due in {}", plural_days(days)),
+        _ => "open".to_string(),
+    };
+    let _ = writeln!(out, "           {standing} · {}", o.citation);
+    for note in &s.notes {
+        let _ = writeln!(out, "           note: {note}");
+    }
+    if let Some(doubt) = &o.doubt {
+        let _ = writeln!(out, "           ⚠ {doubt}");
+    }
+    for t in &s.targets {
+        let due = t.due.as_ref().map_or("no date yet".to_string(), |d| {
+            format!("by {}", due_in_words(d))
+        });
+        let _ = writeln!(
+            out,
+            "           {} target: {} from {}, {due}: {}",
+            t.source,
+            t.within,
+            t.from.describe(),
+            t.note
+        );
+    }
 }
 
 /// "November 22, 2026".

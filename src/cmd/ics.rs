@@ -10,11 +10,19 @@ use chrono::{Duration, NaiveDate};
 
 use crate::compliance::calendar::us_eastern_offset;
 use crate::compliance::obligations::{Due, ObligationStatus, State};
+use crate::compliance::residence::Residence;
+use crate::jurisdiction::Pack;
 use crate::model::{Incident, Status};
 
 /// The calendar of `evaluated`, stamped `today` (so that the same inputs give the same
 /// bytes). Lines end with CRLF and are folded at 75 octets, as RFC 5545 §3.1 asks.
-pub fn calendar(evaluated: &[(&Incident, Vec<ObligationStatus>)], today: NaiveDate) -> String {
+/// The duties owed under another state's law where affected people live (`residences`,
+/// one list an incident, in the order of `evaluated`) are events too, named for the state.
+pub fn calendar(
+    evaluated: &[(&Incident, Vec<ObligationStatus>)],
+    residences: &[Vec<Residence>],
+    today: NaiveDate,
+) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
@@ -23,30 +31,49 @@ pub fn calendar(evaluated: &[(&Incident, Vec<ObligationStatus>)], today: NaiveDa
     line(&mut out, "METHOD:PUBLISH");
     line(&mut out, "X-WR-CALNAME:Data breach notice deadlines");
     let stamp = format!("DTSTAMP:{}T000000Z", today.format("%Y%m%d"));
-    for (incident, statuses) in evaluated {
-        for status in statuses {
-            if !matches!(status.state, State::Due | State::Overdue) {
-                continue;
+    let none = Vec::new();
+    for (i, (incident, statuses)) in evaluated.iter().enumerate() {
+        let elsewhere = residences
+            .get(i)
+            .unwrap_or(&none)
+            .iter()
+            .filter_map(|r| Some((Some(r.law.as_ref()?.pack), &r.law.as_ref()?.statuses)));
+        for (state, statuses) in std::iter::once((None, statuses)).chain(elsewhere) {
+            for status in statuses {
+                if !matches!(status.state, State::Due | State::Overdue) {
+                    continue;
+                }
+                let Some(due) = &status.due else {
+                    continue;
+                };
+                event(&mut out, incident, state, status, due, &stamp);
             }
-            let Some(due) = &status.due else {
-                continue;
-            };
-            event(&mut out, incident, status, due, &stamp);
         }
     }
     line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn event(out: &mut String, incident: &Incident, status: &ObligationStatus, due: &Due, stamp: &str) {
+/// One event; `state` is the pack of another state where affected people live, when the
+/// duty is owed under its law.
+fn event(
+    out: &mut String,
+    incident: &Incident,
+    state: Option<&Pack>,
+    status: &ObligationStatus,
+    due: &Due,
+    stamp: &str,
+) {
     let o = &status.obligation;
     let variant = o.variant.as_deref().map(slug_of).unwrap_or_default();
+    let code = state.map(|p| format!(".{}", p.code.to_ascii_lowercase()));
     line(out, "BEGIN:VEVENT");
     line(
         out,
         &format!(
-            "UID:{}.{}{}{variant}@breachpage",
+            "UID:{}{}.{}{}{variant}@breachpage",
             incident.slug,
+            code.unwrap_or_default(),
             o.id,
             if variant.is_empty() { "" } else { "." }
         ),
@@ -73,7 +100,13 @@ fn event(out: &mut String, incident: &Incident, status: &ObligationStatus, due: 
     } else {
         ""
     };
-    let summary = format!("Due: {} → {} ({}){draft}", o.who, o.whom, incident.title);
+    let law = state
+        .map(|p| format!(" under {} law", p.name))
+        .unwrap_or_default();
+    let summary = format!(
+        "Due: {} → {}{law} ({}){draft}",
+        o.who, o.whom, incident.title
+    );
     property(out, "SUMMARY", &summary);
     let mut description = format!(
         "{} → {}, for \"{}\": {} after the {}",
@@ -107,10 +140,14 @@ fn event(out: &mut String, incident: &Incident, status: &ObligationStatus, due: 
     if let Some(doubt) = &o.doubt {
         let _ = write!(description, "\n{doubt}");
     }
-    description.push_str(
-        "\nRecord it in the incident's record as notified.{id} once done. This is not legal advice.",
+    let record = match state {
+        Some(p) => format!("affected.residents.{}.notified.{}", p.code, o.id),
+        None => format!("notified.{}", o.id),
+    };
+    let _ = write!(
+        description,
+        "\nRecord it in the incident's record as {record} once done. This is not legal advice."
     );
-    let description = description.replace("{id}", &o.id);
     property(out, "DESCRIPTION", &description);
     line(out, "CATEGORIES:Data breach notice");
     for before in ["-P2D", "-P1D"] {

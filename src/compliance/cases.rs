@@ -7,7 +7,9 @@
 //! Test code only: `#[cfg(test)] mod cases;` in compliance/mod.rs.
 
 use crate::compliance::obligations::{Due, ObligationStatus, State};
-use crate::compliance::testing::{d, due, one, run};
+use crate::compliance::testing::{d, due, one, residences, run, statuses_in};
+use crate::jurisdiction::Condition;
+use crate::model::Known;
 
 /// Every variant of `id` is not applicable; returns their notes.
 fn none(statuses: &[ObligationStatus], id: &str) -> String {
@@ -465,4 +467,205 @@ fn pa_police_delay_and_an_unrecognised_vulnerability_delay() {
         format!("{base}law_enforcement_delay:\n  requested: 2025-03-05\n  reason: vulnerability\n");
     let s = run("PA", &vulnerability, d(2025, 3, 4));
     assert_eq!(due(one(&s, "individuals")).as_deref(), Some("2025-03-12"));
+}
+
+// ---- People in several states ------------------------------------------------------
+
+/// A New York district's payroll phish: 400 staff, 12 of whom live in Connecticut.
+/// Discovered on Sunday December 14, 2025.
+const NY_PAYROLL_WITH_CT_STAFF: &str = "discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 400\n  groups: [staff]\n  residents: {NY: 388, CT: 12}\nnotified:\n  individuals: 2026-01-20\n";
+
+#[test]
+fn ny_district_with_connecticut_staff_owes_connecticut_its_own_clock() {
+    let r = residences("NY", NY_PAYROLL_WITH_CT_STAFF, d(2026, 1, 21));
+    assert_eq!(r.len(), 1);
+    assert_eq!((r[0].code, r[0].people.clone()), ("CT", Known::Known(12)));
+    let ct = statuses_in(&r, "CT");
+    // C.G.S. §36a-701b(b)(1): 60 calendar days from discovery on December 14: 17 left in
+    // December, 31 in January (48), 12 in February: Thursday February 12, 2026, Lincoln
+    // Day (C.G.S. §1-4). Connecticut has no rule moving a period's last day, so February
+    // 12 itself is shown, with no next-business-day note (New York's §25-a would give 13).
+    let ind = one(ct, "individuals");
+    assert_eq!(
+        (
+            due(ind).as_deref(),
+            ind.extended,
+            ind.obligation.citation.as_str()
+        ),
+        (
+            Some("2026-02-12"),
+            None,
+            "C.G.S. §36a-701b(b)(1), as amended by P.A. 21-59"
+        )
+    );
+    // One letter went to everyone on January 20: it is the Connecticut notice too.
+    assert_eq!((ind.state, ind.met), (State::Met, Some(d(2026, 1, 20))));
+    // The Attorney General no later than the residents (§36a-701b(b)(2)): the letter went
+    // on January 20 and the record says nothing of the Attorney General: overdue by 1.
+    let ag = one(ct, "attorney-general");
+    assert_eq!((ag.state, ag.days), (State::Overdue, Some(-1)));
+    // The Connecticut duties are in the Connecticut list only: §10-234dd does not follow
+    // residents (a Connecticut board's contractors' duty), nor is anything else listed.
+    assert!(ct
+        .iter()
+        .all(|s| ["individuals", "attorney-general"].contains(&s.obligation.id.as_str())));
+    // Social Security numbers of Connecticut residents: 24 months of identity theft
+    // prevention (§36a-701b(b)(2)(B)).
+    let law = r[0].law.as_ref().unwrap();
+    assert_eq!(
+        law.offers.iter().map(|o| o.months).collect::<Vec<_>>(),
+        [24]
+    );
+    // New York's own duties are as they were: the home evaluation lists no duty written
+    // for districts elsewhere.
+    let ny = run("NY", NY_PAYROLL_WITH_CT_STAFF, d(2026, 1, 21));
+    assert!(ny
+        .iter()
+        .all(|s| !s.obligation.when.contains(&Condition::Elsewhere)));
+}
+
+#[test]
+fn connecticut_attorney_general_at_one_resident_not_at_none() {
+    let facts = |ct: u64| {
+        format!("discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 400\n  groups: [staff]\n  residents: {{NY: 388, CT: {ct}}}\n")
+    };
+    // §36a-701b sets no number: one Connecticut resident is enough.
+    let r = residences("NY", &facts(1), d(2026, 1, 5));
+    let ag = one(statuses_in(&r, "CT"), "attorney-general");
+    assert_eq!(ag.state, State::Due);
+    // None: Connecticut is not listed at all.
+    assert!(residences("NY", &facts(0), d(2026, 1, 5)).is_empty());
+    // Once the Attorney General is told (`affected.residents.CT.notified`), it is met.
+    let met = "discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 400\n  groups: [staff]\n  residents:\n    NY: 388\n    CT:\n      count: 12\n      notified:\n        attorney-general: 2026-01-20\nnotified:\n  individuals: 2026-01-20\n  attorney-general: 2026-01-19\n";
+    let r = residences("NY", met, d(2026, 1, 21));
+    let ag = one(statuses_in(&r, "CT"), "attorney-general");
+    assert_eq!((ag.state, ag.met), (State::Met, Some(d(2026, 1, 20))));
+}
+
+/// A Connecticut board's payroll phish, discovered Friday December 19, 2025: 40 staff, 10
+/// of whom live in New York.
+const CT_PAYROLL_WITH_NY_STAFF: &str = "discovered: 2025-12-19\ndata: [staff_name, ssn]\naffected:\n  count: 40\n  groups: [staff]\n  residents: {CT: 30, NY: 10}\n";
+
+#[test]
+fn ct_district_with_new_york_staff_owes_new_york_its_own_clock_and_calendar() {
+    let r = residences("CT", CT_PAYROLL_WITH_NY_STAFF, d(2026, 1, 5));
+    let ny = statuses_in(&r, "NY");
+    // GBL §899-aa(2) (30 days since December 21, 2024): December 19 + 30 = Sunday
+    // January 18, 2026. GCL §25-a moves the act to the next business day: Monday 19 is
+    // Martin Luther King Jr. Day, so Tuesday January 20. The earlier date is shown.
+    let ind = one(ny, "individuals");
+    assert_eq!(
+        (
+            due(ind).as_deref(),
+            ind.extended,
+            ind.obligation.citation.as_str()
+        ),
+        (
+            Some("2026-01-18"),
+            Some(d(2026, 1, 20)),
+            "GBL §899-aa(2), as amended by L.2024 (S2659-B)"
+        )
+    );
+    // The Attorney General, Department of State and State Police with the notice
+    // (§899-aa(8)(a)); 10 New York residents is not more than 5,000 (§899-aa(8)(b)).
+    assert_eq!(
+        one(ny, "attorney-general").obligation.citation,
+        "GBL §899-aa(8)(a)"
+    );
+    none(ny, "consumer-reporting-agencies");
+    // New York's school and public-body laws do not follow its residents.
+    for id in ["state-privacy-officer", "cyber-incident-report"] {
+        assert!(ny.iter().all(|s| s.obligation.id != id), "{id}");
+    }
+    // At home, Connecticut's 60 days from December 19: 12 left in December, 31 in
+    // January (43), 17 in February: February 17, 2026.
+    let ct = run("CT", CT_PAYROLL_WITH_NY_STAFF, d(2026, 1, 5));
+    assert_eq!(due(one(&ct, "individuals")).as_deref(), Some("2026-02-17"));
+}
+
+#[test]
+fn new_york_consumer_reporting_threshold_counts_new_york_residents() {
+    let facts = |ny: u64| {
+        format!("discovered: 2025-12-19\ndata: [staff_name, ssn]\naffected:\n  count: 9000\n  groups: [staff]\n  residents: {{CT: {}, NY: {ny}}}\n", 9000 - ny)
+    };
+    // More than 5,000 New York residents: 5,000 is not, 5,001 is.
+    let r = residences("CT", &facts(5000), d(2026, 1, 5));
+    none(statuses_in(&r, "NY"), "consumer-reporting-agencies");
+    let r = residences("CT", &facts(5001), d(2026, 1, 5));
+    one(statuses_in(&r, "NY"), "consumer-reporting-agencies");
+}
+
+#[test]
+fn ct_duties_to_residents_lapse_when_none_lives_in_connecticut() {
+    // All 40 affected staff of a Connecticut board live in New York.
+    let facts = "discovered: 2025-12-19\ndata: [staff_name, ssn]\naffected:\n  count: 40\n  groups: [staff]\n  residents: {NY: 40}\n";
+    let ct = run("CT", facts, d(2026, 1, 5));
+    assert!(none(&ct, "individuals").contains("none of the affected people live there"));
+    none(&ct, "attorney-general");
+    one(
+        statuses_in(&residences("CT", facts, d(2026, 1, 5)), "NY"),
+        "individuals",
+    );
+}
+
+#[test]
+fn the_home_state_holds_the_rest_of_the_count() {
+    // A New York district, 5,012 staff, 12 in Connecticut: 5,000 New Yorkers, not more
+    // than 5,000 (STL §208(7)); with 11 in Connecticut, 5,001.
+    let facts = |ct: u64| {
+        format!("discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 5012\n  groups: [staff]\n  residents: {{CT: {ct}}}\n")
+    };
+    none(
+        &run("NY", &facts(12), d(2026, 1, 5)),
+        "consumer-reporting-agencies",
+    );
+    one(
+        &run("NY", &facts(11), d(2026, 1, 5)),
+        "consumer-reporting-agencies",
+    );
+}
+
+#[test]
+fn pa_district_with_new_jersey_staff_is_told_to_check_new_jersey_law() {
+    let facts = "discovered: 2025-03-03\ndata: [staff_name, ssn]\naffected:\n  count: 100\n  groups: [staff]\n  residents: {PA: 97, NJ: 3}\n";
+    let r = residences("PA", facts, d(2025, 3, 4));
+    assert_eq!(r.len(), 1);
+    assert!(r[0].law.is_none());
+    assert!(
+        r[0].uncovered().starts_with("3 affected people live in New Jersey; breachpage has no New Jersey rules: check New Jersey's breach notification law yourself"),
+        "{}",
+        r[0].uncovered()
+    );
+    // Pennsylvania's own duties count its 97 residents: not more than 500.
+    let pa = run("PA", facts, d(2025, 3, 4));
+    none(&pa, "attorney-general");
+    assert_eq!(due(one(&pa, "individuals")).as_deref(), Some("2025-03-12"));
+}
+
+#[test]
+fn pennsylvania_law_does_not_follow_its_residents_to_new_york() {
+    // 73 P.S. §2302: an "entity" is a Pennsylvania agency or political subdivision, or
+    // one doing business in Pennsylvania: a New York district owes Pennsylvania nothing
+    // listed, and the note says why.
+    let facts = "discovered: 2025-12-14\ndata: [staff_name, ssn]\naffected:\n  count: 60\n  groups: [staff]\n  residents: {NY: 55, PA: 5}\n";
+    let r = residences("NY", facts, d(2026, 1, 5));
+    let law = r[0].law.as_ref().unwrap();
+    assert!(law.statuses.is_empty() && law.offers.is_empty());
+    assert!(law
+        .pack
+        .residents
+        .as_ref()
+        .unwrap()
+        .citation
+        .contains("73 P.S. §2302"));
+}
+
+#[test]
+fn states_listed_without_numbers_may_cross_thresholds() {
+    // A list of codes: Connecticut's duties (no threshold) apply; New York's 5,000 may.
+    let facts = "discovered: 2025-12-19\ndata: [staff_name, ssn]\naffected:\n  count: 9000\n  groups: [staff]\n  residents: [CT, NY]\n";
+    let r = residences("CT", facts, d(2026, 1, 5));
+    assert_eq!(r[0].people, Known::Unknown);
+    let cra = one(statuses_in(&r, "NY"), "consumer-reporting-agencies");
+    assert!(cra.notes[0].starts_with("This may apply"));
 }

@@ -44,16 +44,41 @@ pub struct Facts<'a> {
     pub undelayed_due: Option<NaiveDate>,
     /// Judge as if no delay had been asked for (to find `undelayed_due`).
     pub ignore_delay: bool,
+    /// The district's own state (its site's jurisdiction).
+    pub home: &'a str,
 }
 
 impl<'a> Facts<'a> {
+    /// The record under its district's own state's pack.
     pub fn new(incident: &'a Incident, pack: &'a Pack) -> Facts<'a> {
         Facts {
             incident,
             pack,
             undelayed_due: None,
             ignore_delay: false,
+            home: &pack.code,
         }
+    }
+
+    /// The record under the pack of another state than the district's (`home`), where some
+    /// of the affected people live.
+    pub fn elsewhere(incident: &'a Incident, pack: &'a Pack, home: &'a str) -> Facts<'a> {
+        Facts {
+            home,
+            ..Facts::new(incident, pack)
+        }
+    }
+
+    /// Whether the pack is another state's than the district's.
+    pub fn is_elsewhere(&self) -> bool {
+        !self.pack.code.eq_ignore_ascii_case(self.home)
+    }
+
+    /// How many affected people live in the pack's state.
+    pub fn residents(&self) -> Known<u64> {
+        self.incident
+            .affected
+            .residents_in(&self.pack.code, self.home)
     }
 
     /// The day the district itself discovered the breach: for a contractor's breach, the
@@ -152,13 +177,11 @@ fn holds_one(condition: &Condition, facts: &Facts) -> Truth {
             Some(_) if other => Truth::Unknown,
             Some(_) => Truth::No,
         },
-        Condition::ResidentsOver(n) => {
-            match (incident.affected.residents, &incident.affected.count) {
-                (Some(residents), _) => Truth::from(residents > *n),
-                (None, Known::Known(count)) => Truth::from(count > n),
-                (None, Known::Unknown) => Truth::Unknown,
-            }
-        }
+        Condition::ResidentsOver(n) => match facts.residents() {
+            Known::Known(residents) => Truth::from(residents > *n),
+            Known::Unknown => Truth::Unknown,
+        },
+        Condition::Elsewhere => Truth::from(facts.is_elsewhere()),
         Condition::CountOver(n) => match incident.affected.count {
             Known::Known(count) => Truth::from(count > *n),
             Known::Unknown => Truth::Unknown,

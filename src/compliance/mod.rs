@@ -10,5 +10,6 @@ pub mod coverage;
 pub mod hidden;
 pub mod obligations;
 pub mod pii;
+pub mod residence;
 #[cfg(test)]
 mod testing;

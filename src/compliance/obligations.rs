@@ -8,7 +8,7 @@ use crate::compliance::calendar::{self, Calendar};
 use crate::compliance::coverage::{first_failing, holds, why_not, words, Facts, Truth};
 use crate::config::SiteConfig;
 use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger};
-use crate::model::{DelayReason, Incident, Moment};
+use crate::model::{DelayReason, Incident, Known, Moment};
 use crate::visibility::visibility;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,39 +87,60 @@ pub fn evaluate(
     config: &SiteConfig,
     today: NaiveDate,
 ) -> Vec<ObligationStatus> {
+    evaluate_with(Facts::new(incident, pack), config, today)
+}
+
+/// The obligations of `base.pack` that reach the district: under its own state's pack,
+/// all but those written for districts elsewhere; under another state's pack (where some
+/// of the affected people live), only the duties that follow them there.
+pub fn evaluate_with(base: Facts, config: &SiteConfig, today: NaiveDate) -> Vec<ObligationStatus> {
+    let pack = base.pack;
     let calendar = Calendar {
         holidays: &pack.holidays,
         closures: &config.calendar.closures,
     };
-    let base = Facts::new(incident, pack);
-    let facts: Vec<Facts> = pack
+    let obligations: Vec<&Obligation> = pack
         .obligations
+        .iter()
+        .filter(|o| in_scope(o, &base))
+        .collect();
+    let facts: Vec<Facts> = obligations
         .iter()
         .map(|o| Facts {
             undelayed_due: undelayed_due(&o.id, &base, &calendar),
             ..base
         })
         .collect();
-    let truths: Vec<Truth> = pack
-        .obligations
+    let truths: Vec<Truth> = obligations
         .iter()
         .zip(&facts)
         .map(|(o, f)| holds(&o.when, f))
         .collect();
-    let mut statuses: Vec<ObligationStatus> = pack
-        .obligations
+    let mut statuses: Vec<ObligationStatus> = obligations
         .iter()
         .zip(&truths)
         .zip(&facts)
         .map(|((obligation, truth), facts)| status(obligation, *truth, facts, &calendar, today))
         .collect();
     resolve_variants(&mut statuses, &truths);
-    for status in &mut statuses {
-        if status.state != State::NotApplicable {
-            status.targets = targets(&status.obligation, &base, config, &calendar);
+    // A district's own policy targets are for its own state's duties.
+    if !base.is_elsewhere() {
+        for status in &mut statuses {
+            if status.state != State::NotApplicable {
+                status.targets = targets(&status.obligation, &base, config, &calendar);
+            }
         }
     }
     statuses
+}
+
+/// Whether `obligation` is judged for the record under `facts`' pack at all.
+fn in_scope(obligation: &Obligation, facts: &Facts) -> bool {
+    if facts.is_elsewhere() {
+        facts.pack.follows_residents(obligation)
+    } else {
+        !obligation.when.contains(&Condition::Elsewhere)
+    }
 }
 
 /// The earliest deadline the obligation `id` has without a delay (its variants that apply
@@ -133,6 +154,7 @@ fn undelayed_due(id: &str, base: &Facts, calendar: &Calendar) -> Option<NaiveDat
         .obligations
         .iter()
         .filter(|o| o.id == id && o.when.contains(&Condition::NoLawEnforcementDelay))
+        .filter(|o| in_scope(o, base))
         .filter(|o| holds(&o.when, &facts) != Truth::No)
         .filter_map(|o| {
             let moment = trigger_moment(o.from, &facts)?;
@@ -207,6 +229,14 @@ fn status(
             .and_then(|c| why_not(c, facts))
             .unwrap_or_else(|| format!("it applies only when {}", obligation.condition));
         status.notes.push(format!("Not applicable: {why}."));
+        return status;
+    }
+    // A duty owed to the state's residents is owed to no one when none was affected.
+    if facts.residents() == Known::Known(0) && facts.pack.residents_only(&obligation.when) {
+        status.notes.push(format!(
+            "Not applicable: this duty is owed to residents of {}, and the record says none of the affected people live there (`affected.residents`).",
+            facts.pack.name
+        ));
         return status;
     }
     // A law does not reach back before it took effect (judged by the district's discovery).
@@ -288,7 +318,7 @@ fn status(
         status.notes.push(format!("How to file: {file}"));
     }
     status.due = due;
-    status.met = met_date(obligation, incident, today);
+    status.met = met_date(obligation, facts, today);
     status.state = match (status.met, &status.due) {
         (Some(met), Some(due)) if met > due.date() => State::Late,
         (Some(_), _) => State::Met,
@@ -363,11 +393,7 @@ fn trigger_moment(trigger: Trigger, facts: &Facts) -> Option<Moment> {
             .law_enforcement_delay
             .and_then(|d| d.lifted)
             .map(Moment::Date),
-        Trigger::IndividualsNotice => incident
-            .notified
-            .get("individuals")
-            .copied()
-            .map(Moment::Date),
+        Trigger::IndividualsNotice => notified(facts, "individuals").map(Moment::Date),
         Trigger::RansomPayment => incident.ransom_paid,
         Trigger::HhsNotice => incident.hipaa_hhs_notified.map(Moment::Date),
     }
@@ -395,17 +421,30 @@ fn due_from(clock: Clock, moment: Moment, calendar: &Calendar) -> (Option<Due>, 
 
 /// When the obligation was met: `notified.<id>`, or the record field that shows it.
 /// Nothing counts as met after today; a posting counts only once it is on the public site.
-fn met_date(obligation: &Obligation, incident: &Incident, today: NaiveDate) -> Option<NaiveDate> {
-    incident
-        .notified
-        .get(&obligation.id)
-        .copied()
+fn met_date(obligation: &Obligation, facts: &Facts, today: NaiveDate) -> Option<NaiveDate> {
+    let incident = facts.incident;
+    notified(facts, &obligation.id)
         .or_else(|| match obligation.met_by? {
             MetBy::ContractorNotice => incident.contractor.as_ref()?.notified_district,
             MetBy::Published if visibility(incident, today).is_ok() => incident.published,
             MetBy::Published => None,
         })
         .filter(|met| *met <= today)
+}
+
+/// The date the record gives for the duty `id`: `notified.<id>`; under another state's
+/// pack, `affected.residents.<STATE>.notified.<id>`, or for the notice to individuals
+/// (one letter to everyone, wherever they live) `notified.individuals`.
+fn notified(facts: &Facts, id: &str) -> Option<NaiveDate> {
+    let incident = facts.incident;
+    let own = incident.notified.get(id).copied();
+    if !facts.is_elsewhere() {
+        return own;
+    }
+    incident
+        .affected
+        .notified_in(&facts.pack.code, id)
+        .or(if id == "individuals" { own } else { None })
 }
 
 fn targets(

@@ -52,3 +52,31 @@ pub fn one<'a>(statuses: &'a [ObligationStatus], id: &str) -> &'a ObligationStat
 pub fn due(s: &ObligationStatus) -> Option<String> {
     s.due.as_ref().map(Due::to_json)
 }
+
+/// The states other than the district's (`jurisdiction`) where some affected people of a
+/// record with `facts` live, each with its law, as of `today`.
+pub fn residences(
+    jurisdiction: &str,
+    facts: &str,
+    today: NaiveDate,
+) -> Vec<crate::compliance::residence::Residence> {
+    let config = config(jurisdiction);
+    crate::compliance::residence::residences(
+        &incident(facts),
+        config.pack().unwrap(),
+        &config,
+        today,
+    )
+}
+
+/// The statuses of the residence in `code`, which breachpage has a pack for.
+pub fn statuses_in<'a>(
+    residences: &'a [crate::compliance::residence::Residence],
+    code: &str,
+) -> &'a [ObligationStatus] {
+    let residence = residences
+        .iter()
+        .find(|r| r.code == code)
+        .unwrap_or_else(|| panic!("{code} is not among {residences:#?}"));
+    &residence.law.as_ref().expect("a pack").statuses
+}

@@ -25,6 +25,8 @@ pub enum Kind {
     Number,
     /// A whole number or `unknown`.
     CountOrUnknown,
+    /// State code → a whole number or `unknown`; a list of state codes; or a whole number.
+    Residents,
     Bool,
     Status,
     /// Vocabulary ids, or `unknown`.
@@ -117,9 +119,9 @@ pub const AFFECTED: &[Field] = &[
     ),
     field(
         "residents",
-        Number,
+        Residents,
         Optional,
-        "how many of them live in the state (default: the count)",
+        "where they live, for the laws of each state: state codes with how many live in each, such as {NY: 400, CT: 12, NJ: 3} (a list of codes when the numbers are not known yet); or one number, for those in the district's own state (default: all of them)",
     ),
 ];
 
@@ -336,6 +338,30 @@ fn kind_schema(kind: Kind) -> Value {
         Moment => json!({ "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$" }),
         Number => json!({ "type": "integer", "minimum": 0 }),
         CountOrUnknown => json!({ "oneOf": [{ "type": "integer", "minimum": 0 }, unknown] }),
+        Residents => {
+            let count = json!({ "oneOf": [{ "type": "integer", "minimum": 0 }, unknown] });
+            let dates: Map<String, Value> = OBLIGATION_IDS
+                .iter()
+                .map(|id| ((*id).to_string(), date.clone()))
+                .collect();
+            let long = json!({
+                "type": "object",
+                "properties": {
+                    "count": count,
+                    "notified": { "type": "object", "properties": dates, "additionalProperties": false },
+                },
+                "additionalProperties": false,
+            });
+            json!({ "oneOf": [
+                { "type": "integer", "minimum": 0 },
+                {
+                    "type": "object",
+                    "patternProperties": { "^[A-Za-z]{2}$": { "oneOf": [count, long] } },
+                    "additionalProperties": false,
+                },
+                { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z]{2}$" } },
+            ] })
+        }
         Bool => json!({ "type": "boolean" }),
         Status => json!({ "enum": ["draft", "active", "resolved"] }),
         DataList => {

@@ -3,6 +3,7 @@
 
 pub mod holidays;
 pub mod rules;
+pub mod states;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -90,6 +91,22 @@ pub struct Pack {
     /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
     #[serde(default)]
     pub period_end: Option<PeriodEnd>,
+    /// Why this state's duties do, or do not, reach a district of another state whose
+    /// affected people live here (shown with them by `deadlines`).
+    #[serde(default)]
+    pub residents: Option<ResidentsNote>,
+}
+
+/// What a state's law asks of a district elsewhere whose affected people live in the state:
+/// the obligations under a statute with `reaches_elsewhere`, and this note.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentsNote {
+    /// One or two sentences for staff.
+    pub note: String,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
 }
 
 fn investigation_only() -> Vec<String> {
@@ -108,6 +125,13 @@ pub struct Statute {
     pub citation: String,
     #[serde(default)]
     pub doubt: Option<String>,
+    /// Its duties are owed to the state's residents only: with none affected, none apply.
+    #[serde(default)]
+    pub residents_only: bool,
+    /// It binds whoever holds the data of the state's residents, wherever it is (a district
+    /// of another state too): its duties follow the affected people home.
+    #[serde(default)]
+    pub reaches_elsewhere: bool,
 }
 
 /// A rule that moves the last day of a period that falls on a weekend or holiday to the next
@@ -315,6 +339,30 @@ impl Pack {
         self.agencies.iter().chain(&shared().agencies).collect()
     }
 
+    /// The statutes of `obligation`'s `covered:` conditions.
+    fn statutes_of<'a>(&'a self, conditions: &'a [Condition]) -> impl Iterator<Item = &'a Statute> {
+        conditions.iter().filter_map(|c| match c {
+            Condition::Covered(name) => self.statutes.get(name),
+            _ => None,
+        })
+    }
+
+    /// Whether the duty binds a district of another state whose affected people live here.
+    pub fn follows_residents(&self, obligation: &Obligation) -> bool {
+        self.reaches_elsewhere(&obligation.when)
+    }
+
+    /// Whether a rule with these conditions is under a statute that binds a district of
+    /// another state whose affected people live here.
+    pub fn reaches_elsewhere(&self, conditions: &[Condition]) -> bool {
+        self.statutes_of(conditions).any(|s| s.reaches_elsewhere)
+    }
+
+    /// Whether the duty is owed to this state's residents only.
+    pub fn residents_only(&self, conditions: &[Condition]) -> bool {
+        self.statutes_of(conditions).any(|s| s.residents_only)
+    }
+
     /// Every problem with the pack's data; empty for a sound pack. Run by the tests.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -379,6 +427,14 @@ impl Pack {
             if obligation.when.is_empty() {
                 problems.push(format!(
                     "{}: no condition (write \"always\")",
+                    obligation.id
+                ));
+            }
+            if obligation.when.contains(&Condition::Elsewhere)
+                && !self.follows_residents(obligation)
+            {
+                problems.push(format!(
+                    "{}: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)",
                     obligation.id
                 ));
             }
@@ -479,6 +535,7 @@ mod tests {
                 .chain(pack.statutes.values().map(|s| &s.doubt))
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
+                .chain(pack.residents.iter().map(|r| &r.doubt))
                 .chain([&t.cost_doubt, &t.count_doubt])
                 .flatten();
             for doubt in doubts {
@@ -528,6 +585,26 @@ mod tests {
                 day(2026, 6, 15),
                 day(2026, 11, 3)
             ]
+        );
+    }
+
+    /// A duty written for districts elsewhere must be under a statute that reaches them;
+    /// CT §36a-701b and NY GBL §899-aa do, PA's Act and NY §2-d do not.
+    #[test]
+    fn duties_follow_residents_only_under_statutes_that_reach_elsewhere() {
+        let reaches = |code: &str, statute: &str| {
+            Pack::get(code).unwrap().statutes[statute].reaches_elsewhere
+        };
+        assert!(reaches("CT", "ct_36a_701b") && reaches("NY", "gbl_899aa"));
+        assert!(!reaches("CT", "ct_10_234dd") && !reaches("NY", "edlaw_2d"));
+        assert!(!reaches("NY", "stl_208") && !reaches("PA", "pa_act"));
+        let mut pack = Pack::get("PA").unwrap().clone();
+        let mut stray = pack.obligations[0].clone();
+        stray.when.push(Condition::Elsewhere);
+        pack.obligations.push(stray);
+        assert_eq!(
+            pack.problems(),
+            ["individuals: a duty for districts elsewhere must be under a statute that reaches them (`reaches_elsewhere`)"]
         );
     }
 

@@ -163,6 +163,9 @@ pub enum Condition {
     DataMaybe(String),
     /// The pack's named statute reaches the breach (`[statute.NAME]`).
     Covered(String),
+    /// The pack is applied to a district of another state, because some of the affected
+    /// people live in the pack's state (`affected.residents`).
+    Elsewhere,
     /// The condition does not hold.
     Not(Box<Condition>),
 }
@@ -209,6 +212,7 @@ impl TryFrom<String> for Condition {
             "computerized" => Ok(Condition::Computerized),
             "ransom_paid" => Ok(Condition::RansomPaid),
             "hipaa" => Ok(Condition::HipaaBreach),
+            "elsewhere" => Ok(Condition::Elsewhere),
             other => Err(format!("unknown condition \"{other}\"")),
         }
     }
@@ -286,5 +290,6 @@ mod tests {
         );
         assert_eq!(parse("group:staff"), Ok(Condition::Group("staff".into())));
         assert_eq!(parse("computerized"), Ok(Condition::Computerized));
+        assert_eq!(parse("elsewhere"), Ok(Condition::Elsewhere));
     }
 }

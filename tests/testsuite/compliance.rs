@@ -693,3 +693,200 @@ fn an_hour_clock_is_an_instant_in_utc() {
         .collect();
     assert_eq!(starts, ["20261119T130000Z"]);
 }
+
+// ---- People in several states ----------------------------------------------------------
+
+/// A payroll phish of 400 staff, discovered November 9, 2026: `residents` says where they
+/// live.
+fn payroll(residents: &str, extra: &str) -> String {
+    let base = record("[staff_name, ssn]", "400", extra).replace(
+        "groups: [students, parents]",
+        &format!("groups: [staff]\n  residents: {residents}"),
+    );
+    assert!(base.contains("residents:"), "{base}");
+    base
+}
+
+#[test]
+fn deadlines_list_each_state_of_residence_with_its_own_clock_and_citation() {
+    let site = site("ny", &payroll("{NY: 385, CT: 12, NJ: 3}", ""));
+    let rows = deadlines(&site, &[]);
+    // The district's own New York duties are marked New York.
+    let home: Vec<&Value> = rows.iter().filter(|r| r["jurisdiction"] == "NY").collect();
+    assert!(home
+        .iter()
+        .any(|r| r["obligation"] == "cyber-incident-report"));
+    // Connecticut's: 60 calendar days from November 9: 21 left in November, 31 in
+    // December (52), 8 in January: January 8, 2027.
+    let ct: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["jurisdiction"] == "CT" && r["state"] != "not_applicable")
+        .collect();
+    let ind = ct
+        .iter()
+        .find(|r| r["obligation"] == "individuals")
+        .unwrap();
+    assert_eq!(ind["due"], "2027-01-08");
+    assert_eq!(
+        ind["citation"],
+        "C.G.S. §36a-701b(b)(1), as amended by P.A. 21-59"
+    );
+    let ag = ct
+        .iter()
+        .find(|r| r["obligation"] == "attorney-general")
+        .unwrap();
+    assert_eq!(ag["citation"], "C.G.S. §36a-701b(b)(2)");
+    // New Jersey: no rules, and it says so, with no citation of a law not read.
+    let nj: Vec<&Value> = rows.iter().filter(|r| r["jurisdiction"] == "NJ").collect();
+    assert_eq!(nj.len(), 1);
+    assert_eq!(nj[0]["obligation"], "check-state-law");
+    assert_eq!(nj[0]["citation"], "");
+    assert!(nj[0]["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("3 affected people live in New Jersey; breachpage has no New Jersey rules"));
+
+    let text = site.run(&["deadlines", "--today", TODAY]).success().stdout;
+    let ct_at = text
+        .find("12 affected people live in Connecticut: Connecticut rules")
+        .expect(&text);
+    let nj_at = text
+        .find("3 affected people live in New Jersey; breachpage has no New Jersey rules")
+        .expect(&text);
+    assert!(ct_at < nj_at);
+    assert!(text[ct_at..nj_at].contains("due January 8, 2027: 60 calendar days after discovery"));
+    assert!(text[ct_at..nj_at].contains("offer    24 months of identity theft prevention"));
+}
+
+#[test]
+fn a_connecticut_board_sees_new_york_duties_in_its_calendar() {
+    let site = site("ct", &payroll("{CT: 390, NY: 10}", ""));
+    // GBL §899-aa(2): 30 days from Monday November 9, 2026: Wednesday December 9.
+    let rows = deadlines(&site, &[]);
+    let ny = rows
+        .iter()
+        .find(|r| {
+            r["jurisdiction"] == "NY"
+                && r["obligation"] == "individuals"
+                && r["state"] != "not_applicable"
+        })
+        .unwrap();
+    assert_eq!(ny["due"], "2026-12-09");
+    let ics = site
+        .run(&["deadlines", "--format", "ics", "--today", TODAY])
+        .success()
+        .stdout
+        .replace("\r\n ", "");
+    assert!(ics.contains("UID:2026-11-10-incident.ny.individuals.new-york-residents-for-a-district-outside-new-york@breachpage"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261209"));
+    assert!(ics.contains("under New York law"));
+    assert!(ics.contains("affected.residents.NY.notified.individuals"));
+}
+
+#[test]
+fn check_warns_of_states_without_rules_and_their_offers() {
+    let site = site("ny", &payroll("{NY: 385, CT: 12, NJ: 3}", ""));
+    let (code, json) = site.check_json();
+    assert_eq!(code, 0, "{json:#}");
+    let nj = on(&json, "warning", "affected.residents.NJ");
+    assert_eq!(nj.len(), 1, "{json:#}");
+    assert!(message(nj[0]).contains("check New Jersey's breach notification law yourself"));
+    // Connecticut residents' SSNs: Connecticut asks 24 months for them.
+    let offer = on(&json, "warning", "identity_protection");
+    assert!(
+        offer
+            .iter()
+            .any(|d| message(d).contains("Connecticut law requires an offer of 24 months")),
+        "{json:#}"
+    );
+}
+
+#[test]
+fn residents_by_state_are_checked_where_they_are_written() {
+    let cases = [
+        (
+            "{NY: 385, NX: 12}",
+            "affected.residents.NX",
+            "this is not a US state breachpage knows",
+            None,
+        ),
+        (
+            "{NY: 385, New Jersy: 12}",
+            "affected.residents.New Jersy",
+            "this is not a US state breachpage knows",
+            Some("did you mean NJ (New Jersey)?"),
+        ),
+        (
+            "{NY: 385, Connecticut: 12}",
+            "affected.residents.Connecticut",
+            "write the state as its two-letter postal code",
+            Some("write the postal code: CT"),
+        ),
+        (
+            "{NY: 395, CT: 12}",
+            "affected.residents",
+            "the numbers by state add up to 407, more than `affected.count` (400)",
+            None,
+        ),
+        (
+            "401",
+            "affected.residents",
+            "401 people cannot live in the state when `affected.count` is 400",
+            None,
+        ),
+        (
+            "{NY: 385, CT: twelve}",
+            "affected.residents.CT",
+            "this must be a whole number",
+            None,
+        ),
+        (
+            "{NY: 385, CT: {count: 12, notified: {atorney-general: 2026-11-20}}}",
+            "affected.residents.CT.notified.atorney-general",
+            "`atorney-general` is not a duty breachpage knows",
+            Some("did you mean `attorney-general`?"),
+        ),
+    ];
+    for (residents, field, words, hint) in cases {
+        let site = site("ny", &payroll(residents, ""));
+        let (code, json) = site.check_json();
+        assert_eq!(code, 1, "{residents}: {json:#}");
+        let errors = on(&json, "error", field);
+        assert_eq!(errors.len(), 1, "{residents}: {json:#}");
+        assert!(message(errors[0]).contains(words), "{residents}: {json:#}");
+        // The line of `residents:`, the 13th of the record.
+        assert_eq!(errors[0]["line"], 13, "{residents}: {json:#}");
+        if let Some(hint) = hint {
+            assert_eq!(errors[0]["hint"], hint, "{residents}: {json:#}");
+        }
+    }
+    // Codes in any case, `unknown`, and a list of codes while numbers are not known.
+    for residents in ["{ny: 385, ct: unknown}", "[CT, NJ]", "385"] {
+        let site = site("ny", &payroll(residents, ""));
+        let (_, json) = site.check_json();
+        assert_eq!(json["errors"], 0, "{residents}: {json:#}");
+    }
+}
+
+#[test]
+fn another_states_overdue_duty_fails_the_cron_job_until_recorded_under_that_state() {
+    // A Connecticut board told everyone and its own Attorney General on November 20; New
+    // York's Attorney General (GBL §899-aa(8)(a)) was due with the letter and is not told.
+    let done = "notified:\n  individuals: 2026-11-20\n  attorney-general: 2026-11-20\n";
+    let site = site("ct", &payroll("{CT: 390, NY: 10}", done));
+    let run = site
+        .run(&["deadlines", "--fail-on-overdue", "--today", TODAY])
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("1 obligation is overdue"),
+        "{}",
+        run.stderr
+    );
+    let told = payroll(
+        "\n    CT: 390\n    NY:\n      count: 10\n      notified:\n        attorney-general: 2026-11-21",
+        done,
+    );
+    site.write(RECORD, &told);
+    site.run(&["deadlines", "--fail-on-overdue", "--today", TODAY])
+        .success();
+}

@@ -4,19 +4,24 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde_yaml::Value;
 
-use crate::jurisdiction::OBLIGATION_IDS;
+use crate::jurisdiction::{states, OBLIGATION_IDS};
 use crate::model::{
     Affected, Contractor, IdentityProtection, Incident, Known, LawEnforcementDelay, Occurred,
-    Status, SubstituteNotice, SubstituteReason, Translation, Update,
+    Residents, StateResidents, Status, SubstituteNotice, SubstituteReason, Translation, Update,
 };
+use crate::suggest;
 
-use super::problems::Reporter;
+use super::problems::{describe, Reporter};
 use super::types::{
     Checked, Field, Group, Keyed, List, OrUnknown, RawAffected, RawContractor, RawDelay,
     RawOccurred, RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
 };
-use super::values::{AllowedText, Element, Text, DATE_FORMAT};
+use super::values::{AllowedText, Element, Number, ResidentsValue, Text, DATE_FORMAT, RESIDENTS};
+
+const RESIDENT_COUNT: &str =
+    "how many affected people live in the state, as a whole number such as 12, or `unknown`";
 
 /// For a value whose type says what it takes (a date, a group, a list of updates), in an
 /// optional field (never reported missing).
@@ -197,7 +202,7 @@ impl Reporter<'_> {
             count: Known::Unknown,
             estimated: true,
             groups: Vec::new(),
-            residents: None,
+            residents: Residents::NotGiven,
         };
         let Some(raw) = self.group(field, "affected", "a group with `count` and `groups`") else {
             return affected;
@@ -224,14 +229,207 @@ impl Reporter<'_> {
                 }
             }
         }
-        affected.residents = self
-            .take(
-                raw.residents,
-                "affected.residents",
-                "the number of affected people living in the state, as a whole number",
-            )
-            .map(|n| n.0);
+        if let Some(value) = self.take(raw.residents, "affected.residents", RESIDENTS) {
+            affected.residents = self.residents(value, &affected.count);
+        }
         affected
+    }
+
+    /// `affected.residents`: each state code checked (a name or a slip gets a hint), each
+    /// number read, and the numbers never more than `affected.count`.
+    fn residents(&mut self, value: ResidentsValue, count: &Known<u64>) -> Residents {
+        let path = "affected.residents";
+        let mut states: BTreeMap<String, StateResidents> = BTreeMap::new();
+        let entries: Vec<(String, Value, Option<Value>)> = match value {
+            ResidentsValue::Number(n) => {
+                if let Known::Known(count) = count {
+                    if n > *count {
+                        self.problem(
+                            path,
+                            &format!("{n} people cannot live in the state when `affected.count` is {count}"),
+                            "a number no larger than `affected.count`",
+                            None,
+                            None,
+                        );
+                    }
+                }
+                return Residents::Home(n);
+            }
+            ResidentsValue::ByState(pairs) => pairs
+                .into_iter()
+                .map(|(key, n)| {
+                    let at = match &key {
+                        Value::String(code) => format!("{path}.{code}"),
+                        _ => path.to_string(),
+                    };
+                    (at, key, Some(n))
+                })
+                .collect(),
+            ResidentsValue::Listed(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, code)| (format!("{path}[{i}]"), code, None))
+                .collect(),
+        };
+        for (at, key, value) in entries {
+            let Some(code) = self.state_code(&at, &key) else {
+                continue;
+            };
+            let Some(state) = self.state_residents(&at, value) else {
+                continue;
+            };
+            if states.insert(code.to_string(), state).is_some() {
+                self.problem(
+                    &at,
+                    &format!("{} is listed twice", states::name(code)),
+                    "each state once, with how many affected people live there",
+                    None,
+                    None,
+                );
+            }
+        }
+        let listed: u64 = states
+            .values()
+            .filter_map(|state| match state.count {
+                Known::Known(n) => Some(n),
+                Known::Unknown => None,
+            })
+            .sum();
+        if let Known::Known(count) = count {
+            if listed > *count {
+                self.problem(
+                    path,
+                    &format!("the numbers by state add up to {listed}, more than `affected.count` ({count})"),
+                    "numbers by state that add up to no more than `affected.count`",
+                    None,
+                    None,
+                );
+            }
+        }
+        Residents::ByState(states)
+    }
+
+    /// One state's entry: a number, `unknown` (or nothing, in a list of codes), or a group
+    /// with `count` and the dates that state's duties were done (`notified`).
+    fn state_residents(&mut self, at: &str, value: Option<Value>) -> Option<StateResidents> {
+        let mut state = StateResidents {
+            count: Known::Unknown,
+            notified: BTreeMap::new(),
+        };
+        let count = match value {
+            None | Some(Value::Null) => return Some(state),
+            Some(Value::Mapping(map)) => {
+                let mut count = None;
+                for (key, value) in map {
+                    match key.as_str() {
+                        Some("count") => count = Some((format!("{at}.count"), value)),
+                        Some("notified") => state.notified = self.state_notified(at, value),
+                        _ => {
+                            let name = key.as_str().map_or_else(|| describe(&key), str::to_string);
+                            self.problem(
+                                &format!("{at}.{name}"),
+                                &format!("`{name}` is not a field breachpage knows here"),
+                                "one of: count, notified",
+                                None,
+                                None,
+                            );
+                        }
+                    }
+                }
+                count
+            }
+            Some(value) => Some((at.to_string(), value)),
+        };
+        if let Some((path, value)) = count {
+            state.count = match value {
+                Value::String(word) if word.trim() == "unknown" => Known::Unknown,
+                Value::Null => Known::Unknown,
+                value => Known::Known(
+                    self.check(Checked::<Number>::new(value), &path, RESIDENT_COUNT)?
+                        .0,
+                ),
+            };
+        }
+        Some(state)
+    }
+
+    /// `affected.residents.<STATE>.notified`: obligation id → date.
+    fn state_notified(&mut self, at: &str, value: Value) -> BTreeMap<String, NaiveDate> {
+        let path = format!("{at}.notified");
+        let mut dates = BTreeMap::new();
+        let Value::Mapping(map) = value else {
+            self.problem(
+                &path,
+                "this must be a group of fields",
+                "the dates that state's duties were done, such as `attorney-general: 2025-03-10`",
+                Some(&value),
+                None,
+            );
+            return dates;
+        };
+        for (key, date) in map {
+            let Some(id) = key.as_str() else {
+                continue;
+            };
+            let at = format!("{path}.{id}");
+            if !OBLIGATION_IDS.contains(&id) {
+                let hint = suggest::closest(id, OBLIGATION_IDS.iter().copied())
+                    .map(|s| format!("did you mean `{s}`?"));
+                self.problem(
+                    &at,
+                    &format!("`{id}` is not a duty breachpage knows"),
+                    &format!("one of: {}", OBLIGATION_IDS.join(", ")),
+                    None,
+                    hint,
+                );
+                continue;
+            }
+            if let Some(date) = self.check(Checked::<NaiveDate>::new(date), &at, DATE_FORMAT) {
+                dates.insert(id.to_string(), date);
+            }
+        }
+        dates
+    }
+
+    /// The postal code of the state written at `at`, or its problem reported.
+    fn state_code(&mut self, at: &str, written: &Value) -> Option<&'static str> {
+        let expected = "a state's two-letter postal code, such as NY, CT or NJ";
+        let Value::String(text) = written else {
+            self.problem(
+                at,
+                "this is not a state's postal code",
+                expected,
+                Some(written),
+                None,
+            );
+            return None;
+        };
+        if let Some(code) = states::code(text) {
+            if !code.eq_ignore_ascii_case(text.trim()) {
+                let hint = format!("write the postal code: {code}");
+                self.problem(
+                    at,
+                    "write the state as its two-letter postal code",
+                    expected,
+                    Some(written),
+                    Some(hint),
+                );
+                return None;
+            }
+            return Some(code);
+        }
+        let hint = suggest::closest(text, states::names())
+            .and_then(states::code)
+            .or_else(|| suggest::closest(text, states::codes()))
+            .map(|code| format!("did you mean {code} ({})?", states::name(code)));
+        self.problem(
+            at,
+            "this is not a US state breachpage knows",
+            expected,
+            Some(written),
+            hint,
+        );
+        None
     }
 
     fn delay(&mut self, field: Field<Group<RawDelay>>) -> Option<LawEnforcementDelay> {

@@ -15,7 +15,7 @@ use serde_yaml::{Mapping, Value};
 
 use crate::model::{DelayReason, Group as Audience, Medium, Moment, Status, SubstituteReason};
 
-use super::values::{AllowedText, Count, Element, Months, Number, Text};
+use super::values::{AllowedText, Count, Element, Months, Number, ResidentsValue, Text};
 
 /// A field that may be left out: `None` when absent or written empty (`key:`).
 pub type Field<T> = Option<Checked<T>>;
@@ -68,7 +68,7 @@ pub struct RawAffected {
     pub count: Field<OrUnknown<Count>>,
     pub estimated: Field<bool>,
     pub groups: Field<List<Audience>>,
-    pub residents: Field<Number>,
+    pub residents: Field<ResidentsValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -502,6 +502,11 @@ mod tests {
             Kind::TextList => list(vec![text("123-45-6789")]),
             Kind::Group(fields) | Kind::GroupOrUnknown(fields) => group(fields),
             Kind::List(fields) => list(vec![group(fields)]),
+            Kind::Residents => Value::Mapping(
+                [(text("NY"), Value::from(10)), (text("CT"), Value::from(2))]
+                    .into_iter()
+                    .collect(),
+            ),
             Kind::Notified => Value::Mapping(
                 [(text("individuals"), text("2025-01-09"))]
                     .into_iter()
@@ -573,6 +578,7 @@ mod tests {
             // A group of fields is the wrong value for every other field.
             *at = match kind {
                 Kind::Notified => Value::Sequence(Vec::new()),
+                Kind::Residents => Value::Bool(true),
                 _ => Value::Mapping([(Value::from("x"), Value::from(1))].into_iter().collect()),
             };
             let (_, problems) = read(&wrong);

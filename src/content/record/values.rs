@@ -34,6 +34,18 @@ pub struct Number(pub u64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count(pub u64);
 
+/// `affected.residents` as written: a number (residents of the district's state), a group
+/// of state codes with numbers, or a list of state codes; the codes and numbers are read
+/// by the loader, which reports each at its own path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResidentsValue {
+    Number(u64),
+    ByState(Vec<(Value, Value)>),
+    Listed(Vec<Value>),
+}
+
+pub const RESIDENTS: &str = "where the affected people live: state codes with how many live in each, such as `{NY: 400, CT: 12, NJ: 3}`; a list of codes, such as `[CT, NJ]`, when the numbers are not known yet; or one number, for those living in the district's own state";
+
 /// `identity_protection.months`: never published as a different number than the one
 /// written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +100,19 @@ impl FromValue for Count {
         whole_number(value)
             .map(Count)
             .map_err(|bad| bad.expected(COUNT))
+    }
+}
+
+impl FromValue for ResidentsValue {
+    fn from_value(value: Value) -> Result<Self, Bad> {
+        match value {
+            Value::Mapping(map) => Ok(ResidentsValue::ByState(map.into_iter().collect())),
+            Value::Sequence(items) => Ok(ResidentsValue::Listed(items)),
+            Value::String(_) => Ok(ResidentsValue::Listed(vec![value])),
+            other => whole_number(other)
+                .map(ResidentsValue::Number)
+                .map_err(|bad| bad.expected(RESIDENTS)),
+        }
     }
 }
 
