@@ -101,6 +101,16 @@ pub(super) fn logo(site: &SiteData, out: &mut Diagnostics) {
                 .hint("export the logo again as PNG or SVG from the program it was made in; renaming a file does not change its kind"),
         );
     }
+    if found == Some("svg") {
+        if let Some(active) = svg_active_content(&logo.bytes) {
+            out.push(
+                Diagnostic::error("site.toml", format!("the SVG logo {} holds {active}; the published site runs no scripts and loads nothing from another site", logo.file))
+                    .field("site.logo")
+                    .at(&at)
+                    .hint("export the logo again as plain SVG (\"Optimized SVG\" or \"Plain SVG\"), or as PNG"),
+            );
+        }
+    }
     if logo.bytes.len() > LOGO_MAX_BYTES {
         out.push(
             Diagnostic::error(
@@ -134,6 +144,42 @@ fn image_kind(bytes: &[u8]) -> Option<&'static str> {
     // An SVG file is XML text: a declaration or comments may come before the <svg> tag.
     let start = text.trim_start_matches('\u{feff}').trim_start();
     (start.starts_with('<') && text.contains("<svg")).then_some("svg")
+}
+
+/// What in an SVG file would run or fetch something when the file is opened on its own
+/// (in an `<img>` it would not): a script, an event handler, a reference to another site.
+fn svg_active_content(bytes: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+    if text.contains("<script") || text.contains("javascript:") {
+        return Some("a script");
+    }
+    // `onload=`, `onclick =`: an attribute whose name starts with "on", after a space.
+    let handler = text.match_indices("on").any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let name_end = text[at + 2..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map(|end| at + 2 + end);
+        before.is_some_and(char::is_whitespace)
+            && name_end.is_some_and(|end| end > at + 2 && text[end..].trim_start().starts_with('='))
+    });
+    if handler {
+        return Some("an event handler (a script)");
+    }
+    let external = [
+        "href=\"http",
+        "href='http",
+        "href=\"//",
+        "href='//",
+        "url(http",
+        "url(//",
+        "url(\"http",
+        "url('http",
+        "@import",
+    ];
+    if external.iter().any(|needle| text.contains(needle)) {
+        return Some("a reference to another site");
+    }
+    None
 }
 
 /// Without `base_url`, the feed and the banner pasted into another site link nowhere.
@@ -189,6 +235,23 @@ pub(super) fn translations(site: &SiteData, published: &[&Incident], out: &mut D
                 )
                 .field(format!("site.translations.{lang}.title"))
                 .hint(format!("add [site.translations.{lang}] with title = \"...\"")),
+            );
+        }
+        let logo_alt = site
+            .config
+            .site
+            .translations
+            .get(*lang)
+            .and_then(|t| t.logo_alt.as_ref())
+            .is_some();
+        if site.config.site.logo.is_some() && !logo_alt {
+            out.push(
+                Diagnostic::warning(
+                    "site.toml",
+                    format!("no `{lang}` translation of the logo's text (logo_alt); those pages read it in `{default}`"),
+                )
+                .field(format!("site.translations.{lang}.logo_alt"))
+                .hint(format!("add logo_alt = \"...\" under [site.translations.{lang}]")),
             );
         }
         if !site.process_text.trim().is_empty() && !site.process_translations.contains_key(*lang) {
@@ -258,5 +321,42 @@ mod tests {
         assert_eq!(image_kind(b"%PDF-1.7"), None);
         assert_eq!(image_kind(b"This is not <svg> at all"), None);
         assert_eq!(image_kind(b""), None);
+    }
+
+    #[test]
+    fn svg_logos_that_would_run_or_fetch_something_are_found() {
+        let plain = r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><path id="p" d="M0 0"/><use href="#p"/><text font-family="Noto Sans">Lion on a crown</text></svg>"##;
+        assert_eq!(svg_active_content(plain.as_bytes()), None);
+        let cases = [
+            (r#"<svg><script>alert(1)</script></svg>"#, "a script"),
+            (
+                r#"<svg><a href="javascript:alert(1)"><rect/></a></svg>"#,
+                "a script",
+            ),
+            (r#"<svg onload="alert(1)"/>"#, "an event handler (a script)"),
+            (
+                "<svg><rect\n OnClick = 'x()'/></svg>",
+                "an event handler (a script)",
+            ),
+            (
+                r#"<svg><image href="https://cdn.example/crest.png"/></svg>"#,
+                "a reference to another site",
+            ),
+            (
+                r#"<svg><image xlink:href="//cdn.example/c.png"/></svg>"#,
+                "a reference to another site",
+            ),
+            (
+                r#"<svg><style>@import "https://fonts.example/f.css";</style></svg>"#,
+                "a reference to another site",
+            ),
+            (
+                r##"<svg><rect style="fill:url(https://x.example/#g)"/></svg>"##,
+                "a reference to another site",
+            ),
+        ];
+        for (svg, found) in cases {
+            assert_eq!(svg_active_content(svg.as_bytes()), Some(found), "{svg}");
+        }
     }
 }

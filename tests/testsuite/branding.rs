@@ -313,3 +313,49 @@ fn a_spanish_letter_greets_in_spanish_and_alternates_are_absolute() {
     )));
     assert!(es.contains("<meta property=\"og:title\" content=\"Acceso sin permiso al sistema de cuentas del comedor\">"));
 }
+
+#[test]
+fn a_script_in_an_svg_logo_is_refused_and_its_text_wants_a_translation() {
+    let site = Site::new("bilingual");
+    site.edit(
+        "site.toml",
+        "languages = [\"en\", \"es\"]\n",
+        "languages = [\"en\", \"es\"]\nlogo = \"brand/crest.svg\"\nlogo_alt = \"Willow Creek crest\"\n",
+    );
+    put(&site, "brand/crest.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"9\" height=\"9\"/></svg>");
+    let run = site.run(&["check", "--today", TODAY]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("holds an event handler (a script)"),
+        "{}",
+        run.stderr
+    );
+    put(
+        &site,
+        "brand/crest.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" height=\"9\"/></svg>",
+    );
+    let run = site.run(&["check", "--today", TODAY]).success();
+    assert!(
+        run.stderr
+            .contains("no `es` translation of the logo's text"),
+        "{}",
+        run.stderr
+    );
+    site.build().success();
+    // The Spanish pages read the English text, until it is translated.
+    assert!(site
+        .out("es/index.html")
+        .contains("<img class=\"logo\" src=\"../logo.svg\" alt=\"Willow Creek crest\">"));
+    site.edit(
+        "site.toml",
+        "[site.translations.es]\n",
+        "[site.translations.es]\nlogo_alt = \"Escudo de Willow Creek\"\n",
+    );
+    let run = site.run(&["check", "--today", TODAY]).success();
+    assert!(!run.stderr.contains("logo's text"), "{}", run.stderr);
+    site.build().success();
+    assert!(site
+        .out("es/index.html")
+        .contains("alt=\"Escudo de Willow Creek\""));
+}
