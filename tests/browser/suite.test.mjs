@@ -383,6 +383,8 @@ describe('screenshots', () => {
     ['full', 'notices/2026-11-10-sis-export/media-release/index.html', 'media-release'],
     ['spanish', 'es/index.html', 'es-index'],
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
+    ['branded', 'index.html', 'branded-index'],
+    ['branded', 'notices/2026-11-10-sis-export/index.html', 'branded-notice'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);
