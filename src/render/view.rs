@@ -29,6 +29,8 @@ pub struct SiteView {
 pub struct LogoView {
     pub src: String,
     pub alt: String,
+    /// The alt text's language when it is not the page's (not translated).
+    pub alt_lang: Option<String>,
 }
 
 impl SiteView {
@@ -47,10 +49,12 @@ impl SiteView {
             website_text: config.district.website.as_deref().map(format::url_text),
             base_url: config.site.base_url.clone(),
             logo: config.site.logo.as_deref().and_then(|file| {
+                let translated = translation.and_then(|t| t.logo_alt.clone());
                 Some(LogoView {
                     src: config::logo_output_path(file)?,
-                    alt: translation
-                        .and_then(|t| t.logo_alt.clone())
+                    alt_lang: (translated.is_none() && lang != config.site.language)
+                        .then(|| config.site.language.clone()),
+                    alt: translated
                         .or_else(|| config.site.logo_alt.clone())
                         .unwrap_or_default(),
                 })

@@ -344,9 +344,9 @@ fn a_script_in_an_svg_logo_is_refused_and_its_text_wants_a_translation() {
     );
     site.build().success();
     // The Spanish pages read the English text, until it is translated.
-    assert!(site
-        .out("es/index.html")
-        .contains("<img class=\"logo\" src=\"../logo.svg\" alt=\"Willow Creek crest\">"));
+    assert!(site.out("es/index.html").contains(
+        "<img class=\"logo\" src=\"../logo.svg\" alt=\"Willow Creek crest\" lang=\"en\">"
+    ));
     site.edit(
         "site.toml",
         "[site.translations.es]\n",
@@ -357,5 +357,8 @@ fn a_script_in_an_svg_logo_is_refused_and_its_text_wants_a_translation() {
     site.build().success();
     assert!(site
         .out("es/index.html")
-        .contains("alt=\"Escudo de Willow Creek\""));
+        .contains("alt=\"Escudo de Willow Creek\">"));
+    assert!(site
+        .out("index.html")
+        .contains("alt=\"Willow Creek crest\">"));
 }
