@@ -106,6 +106,32 @@ pub enum Command {
         #[command(flatten)]
         today: Today,
     },
+    /// Write the staff kit of an incident: letters (HTML and PDF), email, SMS, call script,
+    /// call-centre sheet, regulator filings, the compliance record and a mail merge
+    #[command(
+        long_about = "Writes the staff kit of one incident to kit/SLUG/ in the site's folder (or \
+--output): letters to each audience the record names (parents and guardians, adult students, \
+staff) as HTML and print-ready PDF, an email, an SMS, a recorded-call script and a call-centre \
+sheet, in every language the site publishes; a pre-filled sheet for each regulator filing \
+that applies, with its due date and how to file; the incident's compliance record; and the \
+deadlines as a calendar file. With --recipients, one PDF per audience and language with one \
+letter per recipient, for a mail house, and merge-report.txt. Every check of `build` runs \
+first. The kit is never written inside public/, content/, static/, themes/ or templates/, \
+and recipients' names and addresses appear only in the mail-merge PDFs."
+    )]
+    Kit {
+        /// The incident (the record's file name without .yaml)
+        slug: String,
+        /// A CSV file of recipients: columns name, address_1, address_2, …, language,
+        /// audience (see docs/kit.md)
+        #[arg(long, value_name = "FILE")]
+        recipients: Option<PathBuf>,
+        /// Where to write the kit [default: kit/SLUG/ in the site's folder]
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        today: Today,
+    },
     /// Preview the site locally, drafts included and marked, reloading the browser on every change
     #[command(
         long_about = "Serves a local preview of the site and rebuilds it in memory whenever \

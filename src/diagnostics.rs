@@ -215,6 +215,11 @@ impl Diagnostics {
         self.sources.extend(other.sources);
     }
 
+    /// Only the problems `keep` accepts (with the sources they quote).
+    pub fn retain(&mut self, keep: impl Fn(&Diagnostic) -> bool) {
+        self.items.retain(|d| keep(d));
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }

@@ -316,6 +316,9 @@ pub struct Incident {
     pub updates: Vec<Update>,
     /// Obligation id → date it was met.
     pub notified: BTreeMap<String, NaiveDate>,
+    /// Obligation id → the record of the act, when `notified.<id>` is written as one
+    /// (its date is also in `notified`).
+    pub notified_acts: BTreeMap<String, NotificationAct>,
     /// The identity-protection service the notice offers, if any.
     pub identity_protection: Option<IdentityProtection>,
     /// Exact strings the PII guard must accept (e.g. a case number shaped like an SSN).
@@ -337,6 +340,49 @@ pub struct Translation {
     pub what_you_can_do: Option<String>,
     /// Matched to the record's updates by date.
     pub updates: Vec<Update>,
+}
+
+/// How a duty was done, as `notified.<id>` records it for the incident's compliance record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotificationAct {
+    /// When it was done (a date, or a date and time).
+    pub at: Moment,
+    pub method: Option<NoticeMethod>,
+    /// Who did it (a name or a role).
+    pub by: Option<String>,
+    /// A reference, confirmation or receipt number.
+    pub reference: Option<String>,
+    /// Files kept as proof: paths relative to the site folder, never published.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeMethod {
+    Mail,
+    Email,
+    Phone,
+    Portal,
+    Letter,
+}
+
+impl NoticeMethod {
+    pub const ALL: [NoticeMethod; 5] = [
+        NoticeMethod::Mail,
+        NoticeMethod::Email,
+        NoticeMethod::Phone,
+        NoticeMethod::Portal,
+        NoticeMethod::Letter,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeMethod::Mail => "mail",
+            NoticeMethod::Email => "email",
+            NoticeMethod::Phone => "phone",
+            NoticeMethod::Portal => "portal",
+            NoticeMethod::Letter => "letter",
+        }
+    }
 }
 
 /// A free identity-protection or credit-monitoring service offered to those affected.

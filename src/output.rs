@@ -224,8 +224,8 @@ fn next_old(output: &Path) -> io::Result<PathBuf> {
     Ok(parent.join(format!(".{name}.old-{}", last + 1)))
 }
 
-/// Replaces `output` with exactly `pages` (the tests' way to stage a whole site at once).
-#[cfg(test)]
+/// Replaces `output` with exactly `pages`, all or nothing (the staff kit, and the tests'
+/// way to stage a whole site at once).
 pub fn write_atomically(pages: &crate::render::Pages, output: &Path) -> io::Result<Committed> {
     tidy(output)?;
     let staging = Staging::begin(output)?;

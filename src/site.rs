@@ -89,6 +89,15 @@ impl Checked {
         &self.model
     }
 
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The warnings of the checks (a checked site has no errors).
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
     /// Renders every page into `sink`. On success, the render's summary with every
     /// warning of the site; on failure (a broken template), every problem. When it
     /// fails, the sink may have received some pages, which must then be discarded.

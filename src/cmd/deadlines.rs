@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::cli::DeadlinesFormat as Format;
-use crate::compliance::obligations::{self, Due, ObligationStatus, State};
+use crate::compliance::obligations::{self, ObligationStatus, State};
 use crate::compliance::residence::{self, Residence};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::jurisdiction::Clock;
-use crate::model::{Incident, SiteData, Status};
+use crate::kit::words::{act_in_words, due_in_words, in_words};
+use crate::model::{Incident, Moment, NoticeMethod, NotificationAct, SiteData, Status};
 use crate::site::Site;
 use crate::{suggest, Failure};
 
@@ -49,6 +50,19 @@ struct Row<'a> {
     days: Option<i64>,
     notes: Vec<String>,
     targets: Vec<TargetRow>,
+    /// How it was done, when `notified.<id>` is written as a record of the act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<ActRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActRow<'a> {
+    /// YYYY-MM-DD or YYYY-MM-DDTHH:MM, as written.
+    at: String,
+    method: Option<&'static str>,
+    by: Option<&'a str>,
+    reference: Option<&'a str>,
+    evidence: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -90,13 +104,20 @@ pub fn run(
             let home = site.pack.code.as_str();
             let mut rows: Vec<Row> = Vec::new();
             for ((incident, statuses), residences) in evaluated.iter().zip(&residences) {
-                rows.extend(statuses.iter().map(|s| row(incident, home, s)));
+                rows.extend(statuses.iter().map(|s| {
+                    row(
+                        incident,
+                        home,
+                        s,
+                        incident.notified_acts.get(&s.obligation.id),
+                    )
+                }));
                 for residence in residences {
                     if let Some(law) = &residence.law {
                         rows.extend(
                             law.statuses
                                 .iter()
-                                .map(|s| row(incident, residence.code, s)),
+                                .map(|s| row(incident, residence.code, s, None)),
                         );
                     }
                     if let Some(question) = residence.open_question() {
@@ -171,7 +192,13 @@ fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-fn row<'a>(incident: &'a Incident, jurisdiction: &'a str, s: &'a ObligationStatus) -> Row<'a> {
+/// `act`: the record of the act, for a duty under the site's own law.
+fn row<'a>(
+    incident: &'a Incident,
+    jurisdiction: &'a str,
+    s: &'a ObligationStatus,
+    act: Option<&'a NotificationAct>,
+) -> Row<'a> {
     let o = &s.obligation;
     Row {
         incident: &incident.slug,
@@ -207,6 +234,20 @@ fn row<'a>(incident: &'a Incident, jurisdiction: &'a str, s: &'a ObligationStatu
                 note: t.note.clone(),
             })
             .collect(),
+        record: act.map(|act| ActRow {
+            at: moment_iso(act.at),
+            method: act.method.map(NoticeMethod::as_str),
+            by: act.by.as_deref(),
+            reference: act.reference.as_deref(),
+            evidence: &act.evidence,
+        }),
+    }
+}
+
+fn moment_iso(at: Moment) -> String {
+    match at {
+        Moment::Date(date) => iso(date),
+        Moment::DateTime(at) => at.format("%Y-%m-%dT%H:%M").to_string(),
     }
 }
 
@@ -238,6 +279,7 @@ fn uncovered_row<'a>(incident: &'a Incident, residence: &'a Residence, note: Str
         days: None,
         notes: vec![note],
         targets: Vec::new(),
+        record: None,
     }
 }
 
@@ -268,7 +310,7 @@ fn text(
         };
         let _ = writeln!(out, "\n{}{draft}: {}", incident.slug, incident.title);
         for s in statuses {
-            status_lines(&mut out, s);
+            status_lines(&mut out, s, incident.notified_acts.get(&s.obligation.id));
         }
         for residence in residences {
             residence_lines(&mut out, residence);
@@ -310,7 +352,7 @@ fn residence_lines(out: &mut String, residence: &Residence) {
         );
     }
     for s in &law.statuses {
-        status_lines(out, s);
+        status_lines(out, s, None);
     }
     for offer in &law.offers {
         let _ = writeln!(
@@ -321,7 +363,8 @@ fn residence_lines(out: &mut String, residence: &Residence) {
     }
 }
 
-fn status_lines(out: &mut String, s: &ObligationStatus) {
+/// `act`: the record of the act, for a duty under the site's own law.
+fn status_lines(out: &mut String, s: &ObligationStatus, act: Option<&NotificationAct>) {
     let o = &s.obligation;
     let label = match s.state {
         State::Met => "met",
@@ -365,6 +408,9 @@ fn status_lines(out: &mut String, s: &ObligationStatus) {
         _ => "open".to_string(),
     };
     let _ = writeln!(out, "           {standing} · {}", o.citation);
+    if let Some(act) = act.and_then(act_in_words) {
+        let _ = writeln!(out, "           done: {act}");
+    }
     for note in &s.notes {
         let _ = writeln!(out, "           note: {note}");
     }
@@ -383,26 +429,6 @@ fn status_lines(out: &mut String, s: &ObligationStatus) {
             t.from.describe(),
             t.note
         );
-    }
-}
-
-/// "November 22, 2026".
-fn in_words(date: NaiveDate) -> String {
-    date.format("%B %-d, %Y").to_string()
-}
-
-/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks.
-fn due_in_words(due: &Due) -> String {
-    match due {
-        Due::Date(date) => in_words(*date),
-        Due::Time(at) => {
-            let time = at
-                .format("%-I:%M %p")
-                .to_string()
-                .replace("AM", "a.m.")
-                .replace("PM", "p.m.");
-            format!("{} at {time} Eastern time", in_words(at.date()))
-        }
     }
 }
 

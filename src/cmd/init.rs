@@ -89,7 +89,7 @@ pub fn run(dir: &Path, mut options: Options) -> Result<(), Failure> {
     fs::write(dir.join(SCHEMA_FILE), super::schema::text() + "\n").map_err(io)?;
     fs::write(
         dir.join(".gitignore"),
-        "/public/\n/.public.*\n/.breachpage.lock\n",
+        "/public/\n/.public.*\n/.breachpage.lock\n/kit/\n",
     )
     .map_err(io)?;
     println!("Created a {} site in {}.", pack.name, dir.display());

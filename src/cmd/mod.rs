@@ -6,6 +6,7 @@ pub mod check;
 pub mod deadlines;
 mod ics;
 pub mod init;
+pub mod kit;
 pub mod new;
 pub mod prompt;
 pub mod schema;
@@ -70,6 +71,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             },
         ),
         Command::Schema => schema::run(),
+        Command::Kit {
+            slug,
+            recipients,
+            output,
+            today,
+        } => kit::run(
+            &cli.root,
+            &slug,
+            recipients.as_deref(),
+            output.as_deref(),
+            today.resolve(),
+        ),
         Command::Deadlines {
             slug,
             format,

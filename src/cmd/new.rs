@@ -227,7 +227,7 @@ fn write_fields(
         // contractor's breach.
         let commented = matches!(
             f.kind,
-            Kind::Group(_) | Kind::List(_) | Kind::Notified | Kind::ByLanguage(_)
+            Kind::Group(_) | Kind::List(_) | Kind::Notified(_) | Kind::ByLanguage(_)
         ) && f.need == Need::Optional
             && !(f.name == "contractor" && contractor);
         let hash = if commented { "# " } else { "" };
@@ -274,9 +274,15 @@ fn write_fields(
                     let _ = writeln!(out, "{indent}#     {}: ...", child.name);
                 }
             }
-            Kind::Notified => {
+            Kind::Notified(_) => {
                 let _ = writeln!(out, "{indent}# {}:", f.name);
                 let _ = writeln!(out, "{indent}#   individuals: YYYY-MM-DD");
+                let _ = writeln!(out, "{indent}#   attorney-general:");
+                let _ = writeln!(out, "{indent}#     date: YYYY-MM-DDTHH:MM");
+                let _ = writeln!(out, "{indent}#     method: portal");
+                let _ = writeln!(out, "{indent}#     by: name or role");
+                let _ = writeln!(out, "{indent}#     reference: receipt number");
+                let _ = writeln!(out, "{indent}#     evidence: [records/receipt.pdf]");
             }
             Kind::Markdown => match values.get(path.as_str()) {
                 Some(value) => {

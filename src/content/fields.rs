@@ -37,14 +37,16 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// A list of exact texts.
     TextList,
+    /// Paths of files inside the site folder (one may stand alone).
+    Files,
     /// A group of the fields given.
     Group(&'static [Field]),
     /// A group of the fields given, or `unknown`.
     GroupOrUnknown(&'static [Field]),
     /// A list of groups of the fields given.
     List(&'static [Field]),
-    /// Obligation id → date.
-    Notified,
+    /// Obligation id → a date, or a group of the fields given (the record of the act).
+    Notified(&'static [Field]),
     /// Language code → a group of the fields given.
     ByLanguage(&'static [Field]),
 }
@@ -77,6 +79,17 @@ const fn field(name: &'static str, kind: Kind, need: Need, help: &'static str) -
 
 use Kind::*;
 use Need::*;
+
+/// How a duty may be done (`notified.<id>.method`).
+pub const NOTICE_METHODS: &[&str] = &["mail", "email", "phone", "portal", "letter"];
+
+pub const NOTICE: &[Field] = &[
+    field("date", Moment, Required, "when it was done: YYYY-MM-DD, or YYYY-MM-DDTHH:MM"),
+    field("method", Choice(NOTICE_METHODS), Optional, "how: mail, email, phone, portal or letter"),
+    field("by", Text, Optional, "who did it, a name or a role"),
+    field("reference", Text, Optional, "the reference, confirmation or receipt number"),
+    field("evidence", Files, Optional, "files kept as proof, as paths inside the site folder that are never published, e.g. [records/ag-receipt.pdf]"),
+];
 
 pub const OCCURRED: &[Field] = &[
     field(
@@ -249,7 +262,7 @@ pub const RECORD: &[Field] = &[
     field("hipaa", Group(HIPAA), Optional, "a HIPAA breach, e.g. of a self-funded employee health plan, reported to HHS"),
     field("substitute_notice", Group(SUBSTITUTE), Optional, "substitute notice is used: a media release is produced"),
     field("updates", List(UPDATE), Optional, "the public update log (newest first on the page)"),
-    field("notified", Notified, Optional, "the date each obligation was met, e.g. individuals: 2025-01-20"),
+    field("notified", Notified(NOTICE), Optional, "each obligation met: its date (individuals: 2025-01-20), or a record of the act with date, method, by, reference and evidence"),
     field("identity_protection", Group(PROTECTION), Optional, "the free identity-protection service offered, where the law requires one"),
     field("pii_allow", TextList, Optional, "exact texts that look like a Social Security or card number but are not"),
     field("translations", ByLanguage(TRANSLATION), Optional, "the notice in other languages, by language code, e.g. es:"),
@@ -273,7 +286,7 @@ pub fn find(path: &str) -> Option<&'static Field> {
         found = Some(field);
         fields = match field.kind {
             Group(inner) | GroupOrUnknown(inner) | List(inner) => inner,
-            ByLanguage(inner) => {
+            ByLanguage(inner) | Notified(inner) => {
                 parts.next(); // the language code
                 inner
             }
@@ -378,6 +391,10 @@ fn kind_schema(kind: Kind) -> Value {
         SubstituteReason => json!({ "enum": ["cost", "count", "insufficient_contact"] }),
         Choice(words) => json!({ "enum": words }),
         TextList => json!({ "type": "array", "items": { "type": "string" } }),
+        Files => json!({ "oneOf": [
+            { "type": "array", "items": { "type": "string", "minLength": 1 } },
+            { "type": "string", "minLength": 1 },
+        ] }),
         Group(fields) => Value::Object(object(fields)),
         GroupOrUnknown(fields) => json!({ "oneOf": [Value::Object(object(fields)), unknown] }),
         List(fields) => json!({ "type": "array", "items": Value::Object(object(fields)) }),
@@ -386,10 +403,11 @@ fn kind_schema(kind: Kind) -> Value {
             "patternProperties": { "^[a-z]{2,3}$": Value::Object(object(fields)) },
             "additionalProperties": false,
         }),
-        Notified => {
+        Notified(fields) => {
+            let act = json!({ "oneOf": [date, Value::Object(object(fields))] });
             let properties: Map<String, Value> = OBLIGATION_IDS
                 .iter()
-                .map(|id| ((*id).to_string(), date.clone()))
+                .map(|id| ((*id).to_string(), act.clone()))
                 .collect();
             json!({ "type": "object", "properties": properties, "additionalProperties": false })
         }

@@ -1,6 +1,7 @@
 //! Loading a site from disk: `site.toml`, `content/_index.md` and every incident record,
 //! validated into the [`SiteData`] model. Every problem in every file is collected.
 
+mod evidence;
 pub mod fields;
 pub mod record;
 mod slug;
@@ -86,6 +87,9 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     }
     incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
     let logo = read_logo(root, &folder, &config, &mut diagnostics);
+    for incident in &incidents {
+        evidence::check(root, &folder, incident, &mut diagnostics);
+    }
     Ok(Loaded {
         site: SiteData {
             config,

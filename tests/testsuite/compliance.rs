@@ -694,6 +694,70 @@ fn an_hour_clock_is_an_instant_in_utc() {
     assert_eq!(starts, ["20261119T130000Z"]);
 }
 
+/// `notified.<id>` as a record of the act: `deadlines` shows how it was done, in text and
+/// in JSON; a bad method, a bad date, a missing date and evidence that is missing, outside
+/// the site or in a published folder are errors on their own fields.
+#[test]
+fn a_duty_done_is_recorded_with_its_method_author_reference_and_proof() {
+    let act = "notified:\n  individuals: 2026-11-12\n  state-privacy-officer:\n    date: 2026-11-13T10:30\n    method: portal\n    by: Morgan Reyes, Data Privacy Officer\n    reference: CPO-2026-117\n    evidence: [records/cpo-receipt.pdf]\n";
+    let site = site("ny", &record("[student_name, grades]", "40", act));
+    site.write("records/cpo-receipt.pdf", "%PDF-1.4 receipt");
+    let rows = deadlines(&site, &[]);
+    let cpo = applicable(&rows, "state-privacy-officer");
+    assert_eq!(cpo["met"], "2026-11-13");
+    assert_eq!(cpo["record"]["at"], "2026-11-13T10:30");
+    assert_eq!(cpo["record"]["method"], "portal");
+    assert_eq!(cpo["record"]["reference"], "CPO-2026-117");
+    assert_eq!(cpo["record"]["evidence"][0], "records/cpo-receipt.pdf");
+    assert!(applicable(&rows, "individuals").get("record").is_none());
+    let text = site.run(&["deadlines", "--today", TODAY]).success().stdout;
+    assert!(
+        text.contains("done: at 10:30 a.m. · on the agency's portal · done by Morgan Reyes, Data Privacy Officer · reference CPO-2026-117 · proof kept: records/cpo-receipt.pdf"),
+        "{text}"
+    );
+
+    let bad = "notified:\n  individuals:\n    method: pigeon\n  state-privacy-officer:\n    date: 2026-13-01\n";
+    let (code, json) = site_with(&record("[student_name, grades]", "40", bad)).check_json();
+    assert_eq!(code, 1);
+    let method = on(&json, "error", "notified.individuals.method");
+    assert_eq!(method.len(), 1, "{json:#}");
+    assert!(method[0]["expected"].as_str().unwrap().contains("`portal`"));
+    assert_eq!(
+        on(&json, "error", "notified.individuals.date").len(),
+        1,
+        "{json:#}"
+    );
+    assert_eq!(
+        on(&json, "error", "notified.state-privacy-officer.date").len(),
+        1,
+        "{json:#}"
+    );
+
+    // The record reads; its evidence is then checked against the site folder.
+    let proof = "notified:\n  attorney-general:\n    date: 2026-11-14\n    evidence: [records/missing.pdf, /etc/passwd, static/receipt.pdf]\n";
+    let site = site_with(&record("[student_name, grades]", "40", proof));
+    site.write("static/receipt.pdf", "%PDF");
+    let (code, json) = site.check_json();
+    assert_eq!(code, 1);
+    let evidence = |i: usize| {
+        let found = on(
+            &json,
+            "error",
+            &format!("notified.attorney-general.evidence[{i}]"),
+        );
+        assert_eq!(found.len(), 1, "{json:#}");
+        assert!(found[0]["line"].as_u64().unwrap() > 15, "{json:#}");
+        message(found[0]).to_string()
+    };
+    assert!(evidence(0).contains("does not exist"));
+    assert!(evidence(1).contains("inside the site folder"));
+    assert!(evidence(2).contains("static/"));
+}
+
+fn site_with(record_text: &str) -> Site {
+    site("ny", record_text)
+}
+
 // ---- People in several states ----------------------------------------------------------
 
 /// A payroll phish of 400 staff, discovered November 9, 2026: `residents` says where they

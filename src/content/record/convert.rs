@@ -8,20 +8,28 @@ use serde_yaml::Value;
 
 use crate::jurisdiction::{states, OBLIGATION_IDS};
 use crate::model::{
-    Affected, Contractor, IdentityProtection, Incident, Known, LawEnforcementDelay, Occurred,
-    Residents, StateResidents, Status, SubstituteNotice, SubstituteReason, Translation, Update,
+    Affected, Contractor, IdentityProtection, Incident, Known, LawEnforcementDelay,
+    NotificationAct, Occurred, Residents, StateResidents, Status, SubstituteNotice,
+    SubstituteReason, Translation, Update,
 };
 use crate::suggest;
 
 use super::problems::{describe, Reporter};
 use super::types::{
-    Checked, Field, Group, Keyed, List, OrUnknown, RawAffected, RawContractor, RawDelay,
-    RawOccurred, RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
+    Checked, Field, Group, Keyed, List, Notice, OrUnknown, RawAffected, RawContractor, RawDelay,
+    RawNotice, RawOccurred, RawProtection, RawRecord, RawSubstitute, RawTranslation, RawUpdate,
 };
 use super::values::{AllowedText, Element, Number, ResidentsValue, Text, DATE_FORMAT, RESIDENTS};
 
 const RESIDENT_COUNT: &str =
     "how many affected people live in the state, as a whole number such as 12, or `unknown`";
+
+/// `notified`, read: the dates the engine counts with, and the records of the acts.
+#[derive(Default)]
+struct Notified {
+    dates: BTreeMap<String, NaiveDate>,
+    acts: BTreeMap<String, NotificationAct>,
+}
 
 /// For a value whose type says what it takes (a date, a group, a list of updates), in an
 /// optional field (never reported missing).
@@ -93,7 +101,10 @@ impl Reporter<'_> {
         let law_enforcement_delay = self.delay(raw.law_enforcement_delay);
         let substitute_notice = self.substitute_notice(raw.substitute_notice);
         let updates = self.updates(raw.updates, "updates");
-        let notified = self.notified(raw.notified);
+        let Notified {
+            dates: notified,
+            acts: notified_acts,
+        } = self.notified(raw.notified);
         let identity_protection = self.identity_protection(raw.identity_protection);
         let pii_allow = self.pii_allow(raw.pii_allow);
         let translations = self.translations(raw.translations);
@@ -128,6 +139,7 @@ impl Reporter<'_> {
             substitute_notice,
             updates,
             notified,
+            notified_acts,
             identity_protection,
             pii_allow,
             translations,
@@ -508,8 +520,8 @@ impl Reporter<'_> {
         updates
     }
 
-    fn notified(&mut self, field: Field<Keyed<Field<NaiveDate>>>) -> BTreeMap<String, NaiveDate> {
-        let mut notified = BTreeMap::new();
+    fn notified(&mut self, field: Field<Keyed<Field<Notice>>>) -> Notified {
+        let mut notified = Notified::default();
         let Some(keyed) = self.take(field, "notified", OWN) else {
             return notified;
         };
@@ -525,11 +537,59 @@ impl Reporter<'_> {
             if !OBLIGATION_IDS.contains(&id.as_str()) {
                 continue;
             }
-            if let Some(date) = self.take(date, &format!("notified.{id}"), DATE_FORMAT) {
-                notified.insert(id, date);
+            let path = format!("notified.{id}");
+            match self.take(date, &path, DATE_FORMAT) {
+                Some(Notice::On(date)) => {
+                    notified.dates.insert(id, date);
+                }
+                Some(Notice::Act(group)) => {
+                    if let Some(act) = self.act(group, &path) {
+                        notified.dates.insert(id.clone(), act.at.date());
+                        notified.acts.insert(id, act);
+                    }
+                }
+                None => {}
             }
         }
         notified
+    }
+
+    /// `notified.<id>` written as a record of the act.
+    fn act(&mut self, group: Group<RawNotice>, path: &str) -> Option<NotificationAct> {
+        self.keys(&group, path);
+        let raw = group.fields;
+        let at = self.take(
+            raw.date,
+            &format!("{path}.date"),
+            "when it was done: YYYY-MM-DD, or YYYY-MM-DDTHH:MM",
+        );
+        let method = self.take(raw.method, &format!("{path}.method"), OWN);
+        let by = self.text(
+            raw.by,
+            &format!("{path}.by"),
+            "who did it, a name or a role",
+        );
+        let reference = self.text(
+            raw.reference,
+            &format!("{path}.reference"),
+            "the reference, confirmation or receipt number",
+        );
+        let expected = "a path inside the site folder, such as records/ag-receipt.pdf";
+        let evidence_path = format!("{path}.evidence");
+        let evidence = match self.take(raw.evidence, &evidence_path, expected) {
+            Some(list) => items(list, &evidence_path)
+                .filter_map(|(item_path, item)| self.check(item, &item_path, expected))
+                .map(|text| text.0)
+                .collect(),
+            None => Vec::new(),
+        };
+        Some(NotificationAct {
+            at: at?,
+            method,
+            by,
+            reference,
+            evidence,
+        })
     }
 
     fn identity_protection(

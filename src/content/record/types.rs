@@ -13,7 +13,9 @@ use serde::de::{self, DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_yaml::{Mapping, Value};
 
-use crate::model::{DelayReason, Group as Audience, Medium, Moment, Status, SubstituteReason};
+use crate::model::{
+    DelayReason, Group as Audience, Medium, Moment, NoticeMethod, Status, SubstituteReason,
+};
 
 use super::values::{AllowedText, Count, Element, Months, Number, ResidentsValue, Text};
 
@@ -45,7 +47,7 @@ pub struct RawRecord {
     pub hipaa: Field<Group<RawHipaa>>,
     pub substitute_notice: Field<Group<RawSubstitute>>,
     pub updates: Field<List<Group<RawUpdate>>>,
-    pub notified: Field<Keyed<Field<NaiveDate>>>,
+    pub notified: Field<Keyed<Field<Notice>>>,
     pub identity_protection: Field<Group<RawProtection>>,
     pub pii_allow: Field<List<AllowedText>>,
     pub translations: Field<Keyed<Checked<Group<RawTranslation>>>>,
@@ -98,6 +100,22 @@ pub struct RawSubstitute {
 pub struct RawUpdate {
     pub date: Field<NaiveDate>,
     pub text: Field<Text>,
+}
+
+/// `notified.<id>`: the date a duty was done, or the record of the act.
+#[derive(Debug)]
+pub enum Notice {
+    On(NaiveDate),
+    Act(Group<RawNotice>),
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RawNotice {
+    pub date: Field<Moment>,
+    pub method: Field<NoticeMethod>,
+    pub by: Field<Text>,
+    pub reference: Field<Text>,
+    pub evidence: Field<List<Text>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -433,7 +451,7 @@ mod tests {
     /// names and their order are the structs'.
     #[test]
     fn the_field_table_and_the_structs_name_the_same_fields() {
-        let structs: [(&[fields::Field], &[&str]); 11] = [
+        let structs: [(&[fields::Field], &[&str]); 12] = [
             (fields::RECORD, names::<RawRecord>()),
             (fields::OCCURRED, names::<RawOccurred>()),
             (fields::CONTRACTOR, names::<RawContractor>()),
@@ -445,6 +463,7 @@ mod tests {
             (fields::UPDATE, names::<RawUpdate>()),
             (fields::PROTECTION, names::<RawProtection>()),
             (fields::TRANSLATION, names::<RawTranslation>()),
+            (fields::NOTICE, names::<RawNotice>()),
         ];
         for (table, names) in structs {
             assert_eq!(fields::names(table), names);
@@ -457,6 +476,7 @@ mod tests {
                 if let Kind::Group(inner)
                 | Kind::GroupOrUnknown(inner)
                 | Kind::List(inner)
+                | Kind::Notified(inner)
                 | Kind::ByLanguage(inner) = field.kind
                 {
                     if !groups.iter().any(|g| std::ptr::eq(*g, inner)) {
@@ -500,6 +520,7 @@ mod tests {
             Kind::SubstituteReason => text("cost"),
             Kind::Choice(words) => text(words[words.len() - 1]),
             Kind::TextList => list(vec![text("123-45-6789")]),
+            Kind::Files => list(vec![text("records/receipt.pdf")]),
             Kind::Group(fields) | Kind::GroupOrUnknown(fields) => group(fields),
             Kind::List(fields) => list(vec![group(fields)]),
             Kind::Residents => Value::Mapping(
@@ -507,10 +528,13 @@ mod tests {
                     .into_iter()
                     .collect(),
             ),
-            Kind::Notified => Value::Mapping(
-                [(text("individuals"), text("2025-01-09"))]
-                    .into_iter()
-                    .collect(),
+            Kind::Notified(fields) => Value::Mapping(
+                [
+                    (text("individuals"), text("2025-01-09")),
+                    (text("attorney-general"), group(fields)),
+                ]
+                .into_iter()
+                .collect(),
             ),
             Kind::ByLanguage(fields) => {
                 Value::Mapping([(text("es"), group(fields))].into_iter().collect())
@@ -556,6 +580,9 @@ mod tests {
                 match field.kind {
                     Kind::Group(inner) | Kind::GroupOrUnknown(inner) => groups.push((path, inner)),
                     Kind::ByLanguage(inner) => groups.push((format!("{path}.es"), inner)),
+                    Kind::Notified(inner) => {
+                        groups.push((format!("{path}.attorney-general"), inner))
+                    }
                     Kind::List(inner) => groups.push((format!("{path}[0]"), inner)),
                     kind => leaves.push((path, kind)),
                 }
@@ -577,7 +604,6 @@ mod tests {
             }
             // A group of fields is the wrong value for every other field.
             *at = match kind {
-                Kind::Notified => Value::Sequence(Vec::new()),
                 Kind::Residents => Value::Bool(true),
                 _ => Value::Mapping([(Value::from("x"), Value::from(1))].into_iter().collect()),
             };

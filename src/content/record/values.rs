@@ -5,11 +5,14 @@ use chrono::NaiveDate;
 use serde_yaml::Value;
 
 use crate::jurisdiction::OBLIGATION_IDS;
-use crate::model::{DelayReason, Group as Audience, Medium, Moment, Status, SubstituteReason};
+use crate::model::{
+    DelayReason, Group as Audience, Medium, Moment, NoticeMethod, Status, SubstituteReason,
+};
 use crate::{suggest, vocabulary};
 
 use super::types::{
-    Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, RawTranslation, RawUpdate,
+    Bad, Checked, Field, FromValue, Group, KeyedOf, ListOf, Notice, RawNotice, RawTranslation,
+    RawUpdate,
 };
 
 pub const DATE_FORMAT: &str = "a date written YYYY-MM-DD, such as 2025-01-08";
@@ -330,8 +333,46 @@ impl ListOf for Group<RawUpdate> {
     }
 }
 
-/// `notified`: obligation id → date; an id written with no date is left out.
-impl KeyedOf for Field<NaiveDate> {
+const NOTICE: &str = "a date written YYYY-MM-DD, or a record of the act: indented fields date, method, by, reference and evidence";
+const NOTICE_METHOD: &str = "`mail`, `email`, `phone`, `portal` or `letter`";
+
+impl FromValue for Notice {
+    fn from_value(value: Value) -> Result<Self, Bad> {
+        match value {
+            Value::Mapping(_) => Group::<RawNotice>::from_value(value).map(Notice::Act),
+            Value::String(_) => NaiveDate::from_value(value).map(Notice::On),
+            other => Err(Bad::new("this must be a date or a record of the act")
+                .expected(NOTICE)
+                .found(other)),
+        }
+    }
+}
+
+impl FromValue for NoticeMethod {
+    const TEXT: bool = true;
+
+    fn from_value(value: Value) -> Result<Self, Bad> {
+        let words = crate::content::fields::NOTICE_METHODS;
+        let word = one_of(value, words.iter().copied(), NOTICE_METHOD, "value")?;
+        Ok(NoticeMethod::ALL
+            .into_iter()
+            .find(|m| m.as_str() == word)
+            .unwrap_or(NoticeMethod::Mail))
+    }
+}
+
+/// `notified.<id>.evidence`: paths, or one path on its own.
+impl ListOf for Text {
+    const SINGLE: bool = true;
+
+    fn not_a_list() -> Bad {
+        Bad::new("this must be a list of files")
+            .expected("paths inside the site folder, such as [records/ag-receipt.pdf]")
+    }
+}
+
+/// `notified`: obligation id → date or record; an id written with nothing is left out.
+impl KeyedOf for Field<Notice> {
     fn not_a_group() -> Bad {
         Bad::new("this must be a group of fields").expected(format!(
             "a group of indented fields: {}",
