@@ -77,7 +77,7 @@ pub enum Command {
     Init {
         /// Where to create the site
         dir: Option<PathBuf>,
-        /// Whose law applies: NY, CT or PA
+        /// Whose law applies: NY, CT, PA or IL
         #[arg(long, value_name = "XX")]
         jurisdiction: Option<String>,
         /// The district's full name

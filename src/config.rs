@@ -12,6 +12,10 @@ use crate::jurisdiction::{Clock, Pack, Trigger};
 
 pub const FILE: &str = "site.toml";
 
+/// The placeholder enrolment `breachpage init` writes where a state needs one; `check`
+/// warns while it is still there.
+pub const INIT_ENROLLMENT: u64 = 1000;
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -33,13 +37,17 @@ pub struct SiteConfig {
 #[serde(deny_unknown_fields)]
 pub struct District {
     pub name: String,
-    /// Rule pack code: NY, CT or PA.
+    /// Rule pack code: NY, CT, PA or IL.
     pub jurisdiction: String,
     /// Dateline of media releases, e.g. "Mamaroneck, New York".
     #[serde(default)]
     pub city: Option<String>,
     #[serde(default)]
     pub website: Option<String>,
+    /// The number of students enrolled, for a state whose public list of breaches may leave
+    /// off those under a share of enrolment (Illinois).
+    #[serde(default)]
+    pub enrollment: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -185,6 +193,31 @@ impl SiteConfig {
                 &format!("one of {supported}"),
                 Some(&self.district.jurisdiction),
             );
+        }
+        let list = self
+            .pack()
+            .and_then(|pack| Some((pack, pack.public_list.as_ref()?)));
+        if let Some((pack, list)) = list.filter(|(_, l)| l.omit_under_percent.is_some()) {
+            match self.district.enrollment {
+                None => problem(
+                    "district.enrollment",
+                    format!(
+                        "{} law asks for a public list of breaches that leaves off those of under {}% of the students enrolled ({}), so breachpage needs the number of students enrolled",
+                        pack.name,
+                        list.omit_under_percent.unwrap_or_default(),
+                        list.citation
+                    ),
+                    "`enrollment = 4210` under [district]: the number of students enrolled, in digits",
+                    None,
+                ),
+                Some(0) => problem(
+                    "district.enrollment",
+                    "the number of students enrolled cannot be 0".into(),
+                    "the number of students enrolled, in digits, such as 4210",
+                    Some("0"),
+                ),
+                Some(_) => {}
+            }
         }
         for (key, value) in [
             ("district.name", &self.district.name),
@@ -439,8 +472,12 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
         };
         diagnostic.message = format!("this line of site.toml cannot be read: {plain}");
         diagnostic = diagnostic.hint(hint);
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
-        // "invalid type: integer `42`, expected a string"
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
+        // "invalid type: integer `42`, expected a string"; "invalid value: integer `-5`,
+        // expected u64"
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let line = text[..location.bytes.start.min(text.len())]
             .rsplit('\n')
@@ -454,7 +491,8 @@ fn describe(text: &str, error: &toml::de::Error) -> Diagnostic {
             _ => "this setting has the wrong kind of value".to_string(),
         };
         // serde names the kind first: "integer `42`", "string \"es\"", "sequence".
-        let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+        let found = found.replacen("floating point", "float", 1);
+        let (kind, value) = found.split_once(' ').unwrap_or((&found, ""));
         let kind = match kind {
             "integer" | "float" => "the number",
             "string" => "the text",
@@ -569,7 +607,7 @@ fn expected_for(field: &str) -> &'static str {
         "district" => "a [district] table with `name` and `jurisdiction`",
         "site" => "a [site] table with `title`",
         "contact" => "a [contact] table with `name` and a `phone` or `email`",
-        "jurisdiction" => "a jurisdiction code: NY, CT or PA",
+        "jurisdiction" => "a jurisdiction code: NY, CT, PA or IL",
         "name" | "title" => "a quoted text value",
         _ => "a value for this setting",
     }
@@ -730,11 +768,57 @@ email = "privacy@example.org"
 
     #[test]
     fn an_unknown_jurisdiction_lists_the_supported_ones() {
-        let text = MINIMAL.replace("\"NY\"", "\"TX\"");
+        let text = MINIMAL.replace("\"NY\"", "\"ZZ\"");
         let diagnostics = SiteConfig::parse(&text).unwrap_err();
         let item = diagnostics.sorted()[0].clone();
-        assert!(item.message.contains("CT, NY, PA"), "{item:?}");
+        assert!(item.message.contains("CT, IL, NY, PA"), "{item:?}");
         assert_eq!(item.line, 4);
+    }
+
+    /// Illinois lists breaches of 10% or more of enrolment (105 ILCS 85/27(a)(5)): its sites
+    /// must give the enrolment, as a positive whole number; other states need none.
+    #[test]
+    fn enrollment_is_required_where_the_public_list_needs_it() {
+        let il = MINIMAL.replace("\"NY\"", "\"IL\"");
+        let item = SiteConfig::parse(&il).unwrap_err().sorted()[0].clone();
+        assert_eq!(item.field.as_deref(), Some("district.enrollment"));
+        assert!(
+            item.message.contains("under 10% of the students enrolled"),
+            "{item:?}"
+        );
+        assert!(item.message.contains("105 ILCS 85/27(a)(5)"), "{item:?}");
+        assert_eq!(item.line, 2, "the [district] header: {item:?}");
+        let with = il.replace("[site]", "enrollment = 4210\n[site]");
+        assert_eq!(
+            SiteConfig::parse(&with).unwrap().district.enrollment,
+            Some(4210)
+        );
+        let zero = il.replace("[site]", "enrollment = 0\n[site]");
+        let item = SiteConfig::parse(&zero).unwrap_err().sorted()[0].clone();
+        assert_eq!(
+            (item.field.as_deref(), item.line),
+            (Some("district.enrollment"), 6)
+        );
+        for bad in ["-5", "\"4,210\"", "4210.5"] {
+            let text = il.replace("[site]", &format!("enrollment = {bad}\n[site]"));
+            let item = SiteConfig::parse(&text).unwrap_err().sorted()[0].clone();
+            assert_eq!(item.line, 6, "{bad}: {item:?}");
+            assert!(
+                item.expected
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("whole number"),
+                "{bad}: {item:?}"
+            );
+            assert!(item.message.contains("`enrollment`"), "{bad}: {item:?}");
+            for jargon in ["u64", "floating", "invalid"] {
+                assert!(!format!("{item:?}").contains(jargon), "{bad}: {item:?}");
+            }
+        }
+        assert!(
+            SiteConfig::parse(MINIMAL).is_ok(),
+            "New York needs no enrolment"
+        );
     }
 
     #[test]

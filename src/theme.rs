@@ -26,6 +26,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/base.html"),
     ),
     (
+        "breach-list.html",
+        include_str!("../themes/default/templates/breach-list.html"),
+    ),
+    (
         "embed-notices.html",
         include_str!("../themes/default/templates/embed-notices.html"),
     ),

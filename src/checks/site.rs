@@ -59,6 +59,16 @@ pub(super) fn init_placeholders(site: &SiteData, out: &mut Diagnostics) {
             "555-555-0100",
         ),
     ];
+    if config.district.enrollment == Some(crate::config::INIT_ENROLLMENT) {
+        out.push(
+            Diagnostic::warning(
+                "site.toml",
+                "this is still the placeholder that `breachpage init` wrote",
+            )
+            .field("district.enrollment")
+            .hint("write the number of students enrolled: the public list of breaches leaves off the smaller ones by it"),
+        );
+    }
     for (field, value, placeholder) in placeholders {
         if value.is_some_and(|v| v.contains(placeholder)) {
             out.push(

@@ -67,7 +67,8 @@ pub fn run(dir: &Path, mut options: Options) -> Result<(), Failure> {
         .unwrap_or_else(|| "Example School District".to_string());
     let site_toml = SITE_TOML
         .replace("{district}", &toml_string(&district))
-        .replace("{jurisdiction}", &pack.code);
+        .replace("{jurisdiction}", &pack.code)
+        .replace("{enrollment}", &enrollment_lines(pack));
     // The skeleton must build at once; a broken template is a bug caught by the tests.
     if let Err(problems) = SiteConfig::parse(&site_toml) {
         return Err(Failure::Config(problems));
@@ -96,6 +97,20 @@ pub fn run(dir: &Path, mut options: Options) -> Result<(), Failure> {
     println!("Next: fill in site.toml (contact, web address), edit content/_index.md, then run `breachpage build`.");
     println!("To start a notice: breachpage new \"Short title of the incident\"");
     Ok(())
+}
+
+/// The `enrollment` setting: a placeholder that `check` flags where the state's public list
+/// of breaches needs it (Illinois), a comment elsewhere.
+fn enrollment_lines(pack: &Pack) -> String {
+    match pack.public_list.as_ref().and_then(|l| Some((l, l.omit_under_percent?))) {
+        Some((list, percent)) => format!(
+            "# The number of students enrolled: {} law's public list of breaches leaves off those of\n# under {percent}% of it ({}). Replace this placeholder with the real number.\nenrollment = {}\n",
+            pack.name,
+            list.citation,
+            crate::config::INIT_ENROLLMENT
+        ),
+        None => "# The number of students enrolled (only states with a public list of breaches use it).\n# enrollment = 4210\n".to_string(),
+    }
 }
 
 /// A TOML basic string's contents (the quotes are in the template).

@@ -214,6 +214,17 @@ fn holds_one(condition: &Condition, facts: &Facts) -> Truth {
     }
 }
 
+/// Whether the law forbids stating how many people the breach affected: any of the pack's
+/// `[count_withheld]` conditions holds or may hold (unknown data: withheld, to be safe).
+pub fn count_withheld(incident: &Incident, pack: &Pack) -> bool {
+    let facts = Facts::new(incident, pack);
+    pack.count_withheld.as_ref().is_some_and(|rule| {
+        rule.when
+            .iter()
+            .any(|c| holds(std::slice::from_ref(c), &facts) != Truth::No)
+    })
+}
+
 /// Why a rule with `condition` failing does not apply, in plain words; `None` when the
 /// rule's own description says it best.
 pub fn why_not(condition: &Condition, facts: &Facts) -> Option<String> {

@@ -13,7 +13,7 @@ use crate::model::Incident;
 
 pub fn config(jurisdiction: &str) -> SiteConfig {
     let text = format!(
-        "[district]\nname = \"Test District\"\njurisdiction = \"{jurisdiction}\"\n[site]\ntitle = \"T\"\n[contact]\nname = \"A\"\nemail = \"a@example.org\"\n"
+        "[district]\nname = \"Test District\"\njurisdiction = \"{jurisdiction}\"\nenrollment = 4210\n[site]\ntitle = \"T\"\n[contact]\nname = \"A\"\nemail = \"a@example.org\"\n"
     );
     SiteConfig::parse(&text).unwrap()
 }

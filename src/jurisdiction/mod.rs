@@ -16,6 +16,7 @@ pub use rules::{Clock, Condition, Trigger};
 
 const PACKS: &[(&str, &str)] = &[
     ("CT", include_str!("../packs/ct.toml")),
+    ("IL", include_str!("../packs/il.toml")),
     ("NY", include_str!("../packs/ny.toml")),
     ("PA", include_str!("../packs/pa.toml")),
 ];
@@ -91,10 +92,43 @@ pub struct Pack {
     /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
     #[serde(default)]
     pub period_end: Option<PeriodEnd>,
+    /// A list of breaches the law requires on the district's website, if it does.
+    #[serde(default)]
+    pub public_list: Option<PublicList>,
+    /// When the law forbids a notice to say how many people were affected.
+    #[serde(default)]
+    pub count_withheld: Option<CountWithheld>,
     /// Why this state's duties do, or do not, reach a district of another state whose
     /// affected people live here (shown with them by `deadlines`).
     #[serde(default)]
     pub residents: Option<ResidentsNote>,
+}
+
+/// A statutory public list of breaches (Illinois, 105 ILCS 85/27(a)(5)): which breaches it
+/// lists, for how long, and when their number of students is left out.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicList {
+    /// The statute (`[statute.NAME]`) whose breaches the list shows.
+    pub statute: String,
+    /// An entry stays this many years after it was first published.
+    pub years: u32,
+    /// A breach of fewer than this percentage of `[district] enrollment` may be left off,
+    /// and is; the site then needs `enrollment`.
+    #[serde(default)]
+    pub omit_under_percent: Option<u32>,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+/// The law forbids a notice (and the public list) to state the number of people affected
+/// when any of `when` holds, or may hold (Illinois PIPA, 815 ILCS 530/10(a)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountWithheld {
+    pub when: Vec<Condition>,
+    pub citation: String,
 }
 
 /// What a state's law asks of a district elsewhere whose affected people live in the state:
@@ -389,6 +423,7 @@ impl Pack {
             .flat_map(|o| &o.when)
             .chain(self.identity_protection.iter().flat_map(|o| &o.when))
             .chain(self.recommended.iter().flat_map(|t| &t.when))
+            .chain(self.count_withheld.iter().flat_map(|c| &c.when))
             .chain(self.statutes.values().flat_map(|s| s.any.iter().flatten()));
         for condition in conditions {
             if let Some(category) = condition.category() {
@@ -405,6 +440,18 @@ impl Pack {
                 if !crate::model::Group::ALL.iter().any(|g| g.as_str() == group) {
                     problems.push(format!("condition names unknown group {group}"));
                 }
+            }
+        }
+        if let Some(list) = &self.public_list {
+            if !self.statutes.contains_key(&list.statute) {
+                problems.push(format!(
+                    "public list names unknown statute {}",
+                    list.statute
+                ));
+            }
+            if list.years == 0 || list.omit_under_percent.is_some_and(|p| p == 0 || p > 100) {
+                problems
+                    .push("public list: years must be positive, the percentage 1 to 100".into());
             }
         }
         for holiday in &self.holidays {
@@ -494,7 +541,7 @@ mod tests {
             assert!(!pack.agencies.is_empty(), "{code} lists its own agencies");
         }
         assert!(Pack::get("ny").is_some(), "codes are case-insensitive");
-        assert!(Pack::get("TX").is_none());
+        assert!(Pack::get("XX").is_none());
     }
 
     #[test]
@@ -535,6 +582,7 @@ mod tests {
                 .chain(pack.statutes.values().map(|s| &s.doubt))
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
+                .chain(pack.public_list.iter().map(|l| &l.doubt))
                 .chain(pack.residents.iter().map(|r| &r.doubt))
                 .chain([&t.cost_doubt, &t.count_doubt])
                 .flatten();
@@ -586,6 +634,14 @@ mod tests {
                 day(2026, 11, 3)
             ]
         );
+        // IL 5 ILCS 490/60, 490/15: Lincoln's Birthday (Sunday February 12, 2023, kept on
+        // Monday 13) and Casimir Pulaski's Birthday (the first Monday of March: March 6, 2023).
+        assert_eq!(
+            days("IL", 2023),
+            [day(2023, 2, 12), day(2023, 2, 13), day(2023, 3, 6)]
+        );
+        // Saturday February 12, 2028 is not moved (§60 moves a Sunday only); March 6, 2028.
+        assert_eq!(days("IL", 2028), [day(2028, 2, 12), day(2028, 3, 6)]);
     }
 
     /// A duty written for districts elsewhere must be under a statute that reaches them;

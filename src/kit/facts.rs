@@ -132,11 +132,12 @@ impl<'a> Facts<'a> {
 
     /// How many people, and who: "About 3,200 (students, parents and guardians)".
     pub fn who_line(&self) -> String {
-        let count = self
-            .notice
-            .count
-            .clone()
-            .unwrap_or_else(|| self.s.get("unknown").to_string());
+        let count = match (&self.notice.count, self.notice.count_withheld) {
+            (Some(count), _) => count.clone(),
+            // The law forbids the letter to state it (Illinois PIPA).
+            (None, true) => self.s.get("count_withheld").to_string(),
+            (None, false) => self.s.get("unknown").to_string(),
+        };
         if self.notice.groups.is_empty() {
             count
         } else {

@@ -3,6 +3,7 @@
 //! written as soon as it is rendered ([`render_to`]), so that a large site never has to
 //! sit in memory whole. Notices are rendered on every core.
 
+mod breach_list;
 pub mod format;
 mod letter;
 pub mod markdown;
@@ -35,6 +36,9 @@ use view::{
 
 /// Output path (`notices/SLUG/index.html`, `/`-separated) → contents.
 pub type Pages = BTreeMap<String, Vec<u8>>;
+
+/// Where the statutory public list of breaches is, under each language's home.
+const BREACH_LIST_PATH: &str = "breaches/";
 
 /// The template of `embed/notices.html`.
 const EMBED_NOTICES_TEMPLATE: &str = "embed-notices.html";
@@ -307,6 +311,8 @@ struct Lists<'a> {
 /// while the notices' own pages are rendered on every core.
 enum Task {
     Index,
+    /// The statutory public list of breaches (`breaches/`), where the pack asks for one.
+    BreachList,
     Feed,
     Banner,
     NoticesEmbed,
@@ -326,6 +332,7 @@ impl Task {
             Task::Banner => 3,
             Task::NoticesEmbed => 4,
             Task::NoticesJson => 5,
+            Task::BreachList => 6,
         }
     }
 }
@@ -449,6 +456,9 @@ impl Renderer<'_> {
         if self.prefix.is_empty() {
             others.push(Task::NoticesJson);
         }
+        if self.site.pack.public_list.is_some() {
+            others.push(Task::BreachList);
+        }
         let this = &*self;
         let (notices_done, others_done) = rayon::join(
             || {
@@ -497,6 +507,7 @@ impl Renderer<'_> {
         };
         match *task {
             Task::Index => self.index(summaries(), lists.previewed),
+            Task::BreachList => self.breach_list(lists.published),
             Task::Feed => self.feed(lists.current, lists.past),
             Task::Banner => self.banner(summaries()),
             Task::NoticesEmbed => self.notices_embed(summaries()),
@@ -596,11 +607,51 @@ impl Renderer<'_> {
             &self.prefix,
         );
         context.insert("share", &share);
+        if self.site.pack.public_list.is_some() {
+            context.insert("breach_list", &BREACH_LIST_PATH);
+        }
         if self.preview {
             context.insert("preview_mode", &true);
             context.insert("preview_notices", &preview::summaries(previewed, s));
         }
         self.page("index.html", "index.html", &context)
+    }
+
+    /// The statutory public list of breaches, built from the notices the site shows.
+    fn breach_list(&self, published: &[&Incident]) -> Produced {
+        let Some(list) = &self.site.pack.public_list else {
+            return Produced::default();
+        };
+        let entries = crate::compliance::public_list::entries(
+            self.site.pack,
+            published,
+            self.site.config.district.enrollment,
+            self.today,
+        );
+        let titled: Vec<_> = entries
+            .into_iter()
+            .map(|entry| {
+                let (localized, fallback) =
+                    entry.incident.localized(&self.lang, &self.default_lang);
+                let title_lang = fallback
+                    .contains(&"title")
+                    .then(|| self.default_lang.clone());
+                (entry, localized.title.clone(), title_lang)
+            })
+            .collect();
+        let view = breach_list::BreachListView::new(
+            list,
+            &titled,
+            &self.site.config.district.name,
+            self.strings,
+        );
+        let mut context = self.context("../", BREACH_LIST_PATH);
+        context.insert("list", &view);
+        self.page(
+            &format!("{BREACH_LIST_PATH}index.html"),
+            "breach-list.html",
+            &context,
+        )
     }
 
     /// What the context of every notice page of the current language starts from: the
@@ -811,6 +862,9 @@ impl Renderer<'_> {
         let mut context = self.context("", "");
         context.insert("current", &summaries.current);
         context.insert("past", &summaries.past);
+        if self.site.pack.public_list.is_some() {
+            context.insert("breach_list", &BREACH_LIST_PATH);
+        }
         let base = self.site.config.site.base_url.as_deref().unwrap_or("");
         context.insert("base", &format!("{base}{}", self.prefix));
         self.page("embed/notices.html", EMBED_NOTICES_TEMPLATE, &context)

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::compliance::coverage::count_withheld;
 use crate::model::{Incident, Known, SiteData};
 use crate::render::view;
 use crate::vocabulary;
@@ -172,6 +173,7 @@ fn notice<'a>(
         other_data: incident.other_data.as_deref(),
         affected: Affected {
             count: match incident.affected.count {
+                _ if count_withheld(incident, site.pack) => serde_json::Value::from("withheld"),
                 Known::Known(n) => serde_json::Value::from(n),
                 Known::Unknown => serde_json::Value::from("unknown"),
             },

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::compliance::coverage::count_withheld;
 use crate::config::{self, SiteConfig};
 use crate::jurisdiction::{self, Agency, Pack};
 use crate::model::{Group, IdentityProtection, Incident, Known, Status};
@@ -243,8 +244,10 @@ pub struct NoticeView {
     /// Grouped by category; empty when the data involved is not yet known.
     pub data: Vec<DataGroupView>,
     pub other_data: Option<String>,
-    /// "About 1,250"; `None` when not yet known.
+    /// "About 1,250"; `None` when not yet known or withheld.
     pub count: Option<String>,
+    /// The law forbids stating the number (Illinois PIPA): the page says so instead.
+    pub count_withheld: bool,
     pub groups: Vec<String>,
     /// Markdown fields as HTML, and as plain text (`_text`) for the plain-text release
     /// (empty for a notice without one).
@@ -341,7 +344,9 @@ impl NoticeView {
             }),
             data: data_groups(&incident.data, s),
             other_data: incident.other_data.clone(),
+            count_withheld: count_withheld(incident, pack),
             count: match incident.affected.count {
+                _ if count_withheld(incident, pack) => None,
                 Known::Known(n) => {
                     let number = format::count(s, n);
                     let pattern = if incident.affected.estimated {
@@ -428,7 +433,7 @@ fn group_key(group: Group) -> &'static str {
     }
 }
 
-fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> {
+pub(crate) fn occurred_text(incident: &Incident, s: Strings, html: bool) -> Option<String> {
     // As HTML, each date is a <time> that screen readers and machines can read.
     let escape = |text: &str| {
         if html {

@@ -69,6 +69,19 @@ export const SITES = [
       'es/embed/notices.html': 'Spanish embed notice list',
     },
   },
+  // Illinois, English and Spanish: the public list of breaches (105 ILCS 85/27(a)(5)), one
+  // number withheld, one breach under 10% of enrolment left off.
+  {
+    name: 'illinois',
+    fixture: 'illinois',
+    pages: {
+      'breaches/index.html': 'Illinois public list of breaches',
+      'es/breaches/index.html': 'Illinois public list of breaches, Spanish',
+      'index.html': 'index linking to the public list of breaches',
+      'notices/2026-10-20-learnloop/index.html': 'Illinois notice of an operator\'s breach',
+      'es/notices/2026-03-02-enrollment-forms/index.html': 'Illinois notice whose number the law withholds, Spanish',
+    },
+  },
 ];
 
 /** The breachpage binary: $BREACHPAGE_BIN, or a fresh `cargo build` (debug). */

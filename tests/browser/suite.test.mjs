@@ -385,6 +385,7 @@ describe('screenshots', () => {
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
     ['branded', 'index.html', 'branded-index'],
     ['branded', 'notices/2026-11-10-sis-export/index.html', 'branded-notice'],
+    ['illinois', 'breaches/index.html', 'illinois-breach-list'],
   ];
   for (const [site, pagePath, label] of shots) {
     const p = PAGES.find((x) => x.site === site && x.page === pagePath);

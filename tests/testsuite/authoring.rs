@@ -44,6 +44,37 @@ fn init_makes_a_site_that_builds_at_once() {
     assert!(index.contains("Oak Hill &quot;Public&quot; Schools"));
 }
 
+/// Illinois sites need the enrolment for the public list of breaches (105 ILCS 85/27(a)(5)):
+/// `init` writes a placeholder that builds and that `check` flags; the list is reachable
+/// from the index.
+#[test]
+fn init_makes_an_illinois_site_with_its_breach_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    run(breachpage(tmp.path()).args(["init", "--jurisdiction", "IL"])).success();
+    let toml = fs::read_to_string(tmp.path().join("site.toml")).unwrap();
+    assert!(toml.contains("jurisdiction = \"IL\""));
+    assert!(toml.contains("\nenrollment = 1000\n"), "{toml}");
+    run(breachpage(tmp.path()).args(["build", "--today", TODAY])).success();
+    let index = fs::read_to_string(tmp.path().join("public/index.html")).unwrap();
+    assert!(index.contains("href=\"./breaches/\""), "{index}");
+    let list = fs::read_to_string(tmp.path().join("public/breaches/index.html")).unwrap();
+    assert!(list.contains("There are no breaches to list."), "{list}");
+    let check = run(breachpage(tmp.path()).args(["check", "--today", TODAY])).success();
+    assert!(
+        check
+            .stderr
+            .contains("district.enrollment: this is still the placeholder"),
+        "{}",
+        check.stderr
+    );
+    // Other states get the setting as a comment, and no list.
+    let ny = new_site();
+    let toml = fs::read_to_string(ny.path().join("site.toml")).unwrap();
+    assert!(toml.contains("# enrollment = 4210"), "{toml}");
+    run(breachpage(ny.path()).args(["build", "--today", TODAY])).success();
+    assert!(!ny.path().join("public/breaches").exists());
+}
+
 #[test]
 fn init_never_overwrites_a_site() {
     let tmp = tempfile::tempdir().unwrap();
@@ -62,7 +93,7 @@ fn init_needs_a_jurisdiction_when_it_cannot_ask() {
     let out = run(breachpage(tmp.path()).args(["init", "--no-input"])).expect_code(2);
     assert!(out.stderr.contains("--jurisdiction"), "{}", out.stderr);
     let out = run(breachpage(tmp.path()).args(["init", "--jurisdiction", "TX"])).expect_code(2);
-    assert!(out.stderr.contains("CT, NY, PA"), "{}", out.stderr);
+    assert!(out.stderr.contains("CT, IL, NY, PA"), "{}", out.stderr);
     assert!(!tmp.path().join("site.toml").exists());
 }
 

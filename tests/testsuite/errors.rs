@@ -397,7 +397,7 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         site.edit(
             "site.toml",
             "jurisdiction = \"NY\"",
-            "jurisdiction = \"TX\"",
+            "jurisdiction = \"ZZ\"",
         );
     });
     let line = line_of(&site.read("site.toml"), "jurisdiction = ");
@@ -406,8 +406,8 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         &[
             &format!("site.toml:{line}:"),
             "district.jurisdiction",
-            "CT, NY, PA",
-            "TX",
+            "CT, IL, NY, PA",
+            "ZZ",
         ],
     );
 }

@@ -45,7 +45,7 @@ fn the_benchmark_builds_on_the_generators_date() {
 
 #[test]
 fn generated_records_pass_check_in_every_jurisdiction() {
-    for jurisdiction in ["NY", "CT", "PA"] {
+    for jurisdiction in ["NY", "CT", "PA", "IL"] {
         let (dir, summary) = generate(jurisdiction, 120);
         assert_eq!(summary.records, 120);
         let outcome = breachpage(&dir, &["check", "--format", "json", "--today", TODAY]);

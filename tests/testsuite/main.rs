@@ -14,6 +14,7 @@ mod docs;
 mod embed;
 mod errors;
 mod generated;
+mod illinois;
 mod kit;
 mod languages;
 mod output;
