@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod branding;
+
+pub use branding::{logo_extension, logo_output_path};
+
 use crate::compliance::pii;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::{Clock, Pack, Trigger};
@@ -24,6 +28,9 @@ pub struct SiteConfig {
     pub calendar: Calendar,
     #[serde(default)]
     pub policy: Vec<PolicyTarget>,
+    /// The text of site.toml, to point at a setting from the checks that run later.
+    #[serde(skip)]
+    source: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -61,6 +68,15 @@ pub struct SiteSection {
     /// The site's texts in other languages, by code: `[site.translations.es]`.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, SiteTranslation>,
+    /// The district's logo, a file in the site folder shown at the top of every page.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// What the logo shows, for readers who cannot see it; required with `logo`.
+    #[serde(default)]
+    pub logo_alt: Option<String>,
+    /// `#rrggbb`, for links and the line under the page header.
+    #[serde(default)]
+    pub accent_color: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -70,6 +86,8 @@ pub struct SiteTranslation {
     /// `[contact] title` and `hours` in this language.
     pub contact_title: Option<String>,
     pub contact_hours: Option<String>,
+    /// `[site] logo_alt` in this language.
+    pub logo_alt: Option<String>,
 }
 
 fn default_language() -> String {
@@ -152,6 +170,7 @@ impl SiteConfig {
                 base.push('/');
             }
         }
+        config.source = text.to_string();
         Ok(config)
     }
 
@@ -298,6 +317,7 @@ impl SiteConfig {
                 None,
             );
         }
+        branding::check(&self.site, &mut problem);
         if self.site.theme.trim().is_empty() {
             problem(
                 "site.theme",
@@ -306,6 +326,11 @@ impl SiteConfig {
                 None,
             );
         }
+    }
+
+    /// Where `key` (`site.logo`) is written in site.toml, or its section, or the top.
+    pub fn location(&self, key: &str) -> Location {
+        locate_key(&self.source, key)
     }
 
     /// The languages to build, the default first.

@@ -21,6 +21,18 @@ pub struct SiteData {
     pub process_translations: BTreeMap<String, String>,
     /// Every record, drafts included, sorted by slug.
     pub incidents: Vec<Incident>,
+    /// The file `[site] logo` names, as read (checked in `checks::site::logo`).
+    pub logo: Option<Logo>,
+}
+
+/// The district's logo file.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// As written in site.toml: `static/logo.png`.
+    pub file: String,
+    /// `png`, `svg`, `jpg`, `jpeg` or `webp`, lowercased.
+    pub extension: String,
+    pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -46,6 +46,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/index.html"),
     ),
     (
+        "letter.html",
+        include_str!("../themes/default/templates/letter.html"),
+    ),
+    (
         "macros.html",
         include_str!("../themes/default/templates/macros.html"),
     ),

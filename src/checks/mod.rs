@@ -37,6 +37,7 @@ pub fn run(site: &SiteData, theme: &Theme, today: NaiveDate) -> Diagnostics {
     site::mandated_format(site, theme, &mut diagnostics);
     site::init_placeholders(site, &mut diagnostics);
     site::base_url(site, &mut diagnostics);
+    site::logo(site, &mut diagnostics);
     site::translations(site, &published, &mut diagnostics);
     diagnostics
 }

@@ -43,6 +43,17 @@ export const SITES = [
       'embed/notices.html': 'embed notice list',
     },
   },
+  // A logo, an accent colour and a very long district name (the media release must still
+  // print on one page).
+  {
+    name: 'branded',
+    fixture: 'branded',
+    pages: {
+      'index.html': 'index with a logo and an accent colour',
+      'notices/2026-11-10-sis-export/index.html': 'notice of a district with a long name',
+      'notices/2026-11-10-sis-export/media-release/index.html': 'media release of a district with a long name',
+    },
+  },
   // A bilingual site: the Spanish pages under /es/ (one notice translated, one not).
   {
     name: 'spanish',

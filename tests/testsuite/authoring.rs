@@ -153,6 +153,28 @@ fn new_writes_a_commented_draft_that_passes_check() {
     assert!(build.stdout.contains("draft"), "{}", build.stdout);
 }
 
+/// A title in Spanish gets a readable address: accents are spelled without them.
+#[test]
+fn new_gives_a_spanish_title_a_readable_address() {
+    let tmp = new_site();
+    let out = run(breachpage(tmp.path()).args([
+        "new",
+        "Filtración de datos: niños",
+        "--today",
+        TODAY,
+        "--no-input",
+    ]))
+    .success();
+    let file = "content/incidents/2026-11-22-filtracion-de-datos-ninos.yaml";
+    assert!(out.stdout.contains(file), "{}", out.stdout);
+    let text = fs::read_to_string(tmp.path().join(file)).unwrap();
+    assert!(
+        text.contains("Filtración de datos: niños"),
+        "the title keeps its accents"
+    );
+    run(breachpage(tmp.path()).args(["check", "--today", TODAY])).success();
+}
+
 #[test]
 fn new_never_overwrites_a_record() {
     let tmp = new_site();

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 mod authoring;
+mod branding;
 mod build;
 mod common;
 mod compliance;
