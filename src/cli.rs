@@ -77,7 +77,7 @@ pub enum Command {
     Init {
         /// Where to create the site
         dir: Option<PathBuf>,
-        /// Whose law applies: NY, CT, PA or IL
+        /// Whose law applies: CA, CT, IL, NY, PA or TX
         #[arg(long, value_name = "XX")]
         jurisdiction: Option<String>,
         /// The district's full name
@@ -178,7 +178,9 @@ pub struct Today {
 }
 
 impl Today {
-    /// The date given, or today in US Eastern time (the time zone of every supported state).
+    /// The date given, or today in US Eastern time: the earliest midnight of the supported
+    /// states, so that a deadline is never shown later than it is (hour clocks use each
+    /// state's own time zone).
     pub fn resolve(&self) -> NaiveDate {
         self.date
             .unwrap_or_else(crate::compliance::calendar::today_eastern)

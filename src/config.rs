@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod branding;
+
+pub use branding::{logo_extension, logo_output_path};
+
 use crate::compliance::pii;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::jurisdiction::{Clock, Pack, Trigger};
@@ -24,13 +28,16 @@ pub struct SiteConfig {
     pub calendar: Calendar,
     #[serde(default)]
     pub policy: Vec<PolicyTarget>,
+    /// The text of site.toml, to point at a setting from the checks that run later.
+    #[serde(skip)]
+    source: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct District {
     pub name: String,
-    /// Rule pack code: NY, CT, PA or IL.
+    /// Rule pack code: CA, CT, IL, NY, PA or TX.
     pub jurisdiction: String,
     /// Dateline of media releases, e.g. "Mamaroneck, New York".
     #[serde(default)]
@@ -61,6 +68,15 @@ pub struct SiteSection {
     /// The site's texts in other languages, by code: `[site.translations.es]`.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, SiteTranslation>,
+    /// The district's logo, a file in the site folder shown at the top of every page.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// What the logo shows, for readers who cannot see it; required with `logo`.
+    #[serde(default)]
+    pub logo_alt: Option<String>,
+    /// `#rrggbb`, for links and the line under the page header.
+    #[serde(default)]
+    pub accent_color: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -72,6 +88,8 @@ pub struct SiteTranslation {
     pub contact_hours: Option<String>,
     /// `[media] title` in this language.
     pub media_title: Option<String>,
+    /// `[site] logo_alt` in this language.
+    pub logo_alt: Option<String>,
 }
 
 fn default_language() -> String {
@@ -154,6 +172,7 @@ impl SiteConfig {
                 base.push('/');
             }
         }
+        config.source = text.to_string();
         Ok(config)
     }
 
@@ -300,6 +319,7 @@ impl SiteConfig {
                 None,
             );
         }
+        branding::check(&self.site, &mut problem);
         if self.site.theme.trim().is_empty() {
             problem(
                 "site.theme",
@@ -308,6 +328,11 @@ impl SiteConfig {
                 None,
             );
         }
+    }
+
+    /// Where `key` (`site.logo`) is written in site.toml, or its section, or the top.
+    pub fn location(&self, key: &str) -> Location {
+        locate_key(&self.source, key)
     }
 
     /// The languages to build, the default first.
@@ -584,7 +609,7 @@ fn expected_for(field: &str) -> &'static str {
         "district" => "a [district] table with `name` and `jurisdiction`",
         "site" => "a [site] table with `title`",
         "contact" => "a [contact] table with `name` and a `phone` or `email`",
-        "jurisdiction" => "a jurisdiction code: NY, CT, PA or IL",
+        "jurisdiction" => "a jurisdiction code: CA, CT, IL, NY, PA or TX",
         "name" | "title" => "a quoted text value",
         _ => "a value for this setting",
     }
@@ -748,7 +773,7 @@ email = "privacy@example.org"
         let text = MINIMAL.replace("\"NY\"", "\"ZZ\"");
         let diagnostics = SiteConfig::parse(&text).unwrap_err();
         let item = diagnostics.sorted()[0].clone();
-        assert!(item.message.contains("CT, IL, NY, PA"), "{item:?}");
+        assert!(item.message.contains("CA, CT, IL, NY, PA, TX"), "{item:?}");
         assert_eq!(item.line, 4);
     }
 

@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod compliance;
 pub mod config;
 pub mod content;
+pub(crate) mod contrast;
 pub mod diagnostics;
 pub(crate) mod inside;
 pub mod jurisdiction;

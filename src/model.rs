@@ -21,6 +21,18 @@ pub struct SiteData {
     pub process_translations: BTreeMap<String, String>,
     /// Every record, drafts included, sorted by slug.
     pub incidents: Vec<Incident>,
+    /// The file `[site] logo` names, as read (checked in `checks::site::logo`).
+    pub logo: Option<Logo>,
+}
+
+/// The district's logo file.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    /// As written in site.toml: `static/logo.png`.
+    pub file: String,
+    /// `png`, `svg`, `jpg`, `jpeg` or `webp`, lowercased.
+    pub extension: String,
+    pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -362,6 +374,9 @@ pub struct Incident {
     pub ransom_paid: Option<Moment>,
     /// When a HIPAA breach was reported to the US Department of Health and Human Services.
     pub hipaa_hhs_notified: Option<NaiveDate>,
+    /// When the district finished eradicating, closing and recovering from a security
+    /// incident (Texas Gov't Code §2054.603(c)).
+    pub recovered: Option<NaiveDate>,
     /// Vocabulary ids.
     pub data: Known<Vec<String>>,
     pub other_data: Option<String>,

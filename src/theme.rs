@@ -46,6 +46,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/index.html"),
     ),
     (
+        "letter.html",
+        include_str!("../themes/default/templates/letter.html"),
+    ),
+    (
         "macros.html",
         include_str!("../themes/default/templates/macros.html"),
     ),
@@ -60,6 +64,10 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = &[
     (
         "notice.html",
         include_str!("../themes/default/templates/notice.html"),
+    ),
+    (
+        "notice-format.html",
+        include_str!("../themes/default/templates/notice-format.html"),
     ),
     (
         "preview.html",
@@ -93,6 +101,22 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Whether the template is the built-in theme's own, not replaced by the site.
+    pub fn is_builtin_template(&self, name: &str) -> bool {
+        self.templates
+            .get(name)
+            .is_some_and(|t| t.origin.starts_with("(built-in theme)"))
+    }
+
+    /// Whether the static file is the built-in theme's own.
+    pub fn is_builtin_static(&self, name: &str) -> bool {
+        let builtin = EMBEDDED_STATIC.iter().find(|(n, _)| *n == name);
+        match (self.statics.get(name), builtin) {
+            (Some(bytes), Some((_, embedded))) => bytes.as_slice() == *embedded,
+            _ => false,
+        }
+    }
+
     /// The default theme as built into the binary.
     pub fn embedded() -> Theme {
         let mut theme = Theme::default();

@@ -34,8 +34,10 @@ pub fn run(site: &SiteData, theme: &Theme, today: NaiveDate) -> Diagnostics {
     let published = site::published(site, today);
     site::media_release_addresses(site, &published, &mut diagnostics);
     site::theme_languages(site, theme, &mut diagnostics);
+    site::mandated_format(site, theme, &mut diagnostics);
     site::init_placeholders(site, &mut diagnostics);
     site::base_url(site, &mut diagnostics);
+    site::logo(site, &mut diagnostics);
     site::translations(site, &published, &mut diagnostics);
     diagnostics
 }

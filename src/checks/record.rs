@@ -28,7 +28,7 @@ pub(super) fn check_incident(
         diagnostics,
     };
     checker.required_elements();
-    checker.substitute_notice();
+    checker.substitute_notice(today);
     checker.direct_notice();
     checker.identity_protection();
     checker.residents();
@@ -158,7 +158,7 @@ impl Checker<'_> {
         }
     }
 
-    fn substitute_notice(&mut self) {
+    fn substitute_notice(&mut self, today: NaiveDate) {
         let Some(substitute) = &self.incident.substitute_notice else {
             return;
         };
@@ -169,6 +169,27 @@ impl Checker<'_> {
                 .map(|d| format!(" (⚠ {d})"))
                 .unwrap_or_default()
         };
+        // A posting that must stay up: a reminder while the period runs (or before it starts).
+        if let Some(days) = t.posting_days {
+            let until = self
+                .incident
+                .published
+                .map(|posted| posted + chrono::Duration::days(i64::from(days)));
+            if until.is_none_or(|until| today < until) {
+                let until = until
+                    .map(|d| format!(", until {}", d.format("%B %-d, %Y")))
+                    .unwrap_or_default();
+                let doubt = doubt_of(&t.posting_doubt);
+                let d = self.warning(
+                    "substitute_notice",
+                    format!(
+                        "{} law requires the substitute notice to stay posted on the district's website for at least {days} days{until} ({}){doubt}",
+                        self.pack.name, t.citation
+                    ),
+                );
+                d.hint = Some("keep this record on the site (a resolved notice stays posted); do not delete it or set it back to draft before then".to_string());
+            }
+        }
         let money = |n: u64| format!("${}", thousands(n));
         match substitute.reason {
             SubstituteReason::Cost => {

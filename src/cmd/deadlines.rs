@@ -12,7 +12,7 @@ use crate::compliance::obligations::{self, ObligationStatus, State};
 use crate::compliance::residence::{self, Residence};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::jurisdiction::Clock;
+use crate::jurisdiction::{Clock, Pace};
 use crate::kit::words::{act_in_words, due_in_words, in_words};
 use crate::model::{Incident, Moment, NoticeMethod, NotificationAct, SiteData, Status};
 use crate::site::Site;
@@ -396,6 +396,9 @@ fn status_lines(out: &mut String, s: &ObligationStatus, act: Option<&Notificatio
     let when = match (&s.due, o.within) {
         (Some(due), within) => format!("due {}: {within} after {from}", due_in_words(due)),
         (None, Clock::SameTime) => format!("no fixed date: at the same time as the {from}"),
+        (None, Clock::NoFixedDate(Pace::Unstated)) => {
+            format!("no fixed date: the law sets no time (it follows the {from})")
+        }
         (None, _) => format!("no fixed date: {} after the {from}", o.within),
     };
     let _ = writeln!(out, "           {when}");

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::compliance::calendar::us_eastern_offset;
+use crate::compliance::calendar::us_offset;
 use crate::compliance::obligations::{Due, ObligationStatus, State};
 use crate::compliance::residence::Residence;
 use crate::jurisdiction::Pack;
@@ -88,9 +88,10 @@ fn event(
             let next = *date + Duration::days(1);
             line(out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
         }
-        Due::Time(local) => {
-            // Eastern local time, written in UTC so that every calendar shows the same instant.
-            let utc = *local - Duration::hours(i64::from(us_eastern_offset(*local)));
+        Due::Time(local, zone) => {
+            // The state's local time, written in UTC so that every calendar shows the same
+            // instant.
+            let utc = *local - Duration::hours(i64::from(us_offset(*zone, *local)));
             line(out, &format!("DTSTART:{}", utc.format("%Y%m%dT%H%M%SZ")));
             line(out, &format!("DTEND:{}", utc.format("%Y%m%dT%H%M%SZ")));
         }

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
-use crate::jurisdiction::Holiday;
+use crate::jurisdiction::{Holiday, Zone};
 
 /// US federal holidays (5 U.S.C. §6103) that fall, as observed, in `year`.
 pub fn federal_holidays(year: i32) -> Vec<NaiveDate> {
@@ -63,6 +63,8 @@ fn observed(date: NaiveDate) -> NaiveDate {
 pub struct Calendar<'a> {
     pub holidays: &'a [Holiday],
     pub closures: &'a [NaiveDate],
+    /// The time zone hour clocks run in.
+    pub zone: Zone,
 }
 
 impl Calendar<'_> {
@@ -116,29 +118,35 @@ pub fn add_calendar_days(trigger: NaiveDate, n: u32) -> NaiveDate {
     trigger + Duration::days(i64::from(n))
 }
 
-/// The UTC offset, in hours, of US Eastern time at a local date and time: daylight time
-/// (-4) from 2:00 on the second Sunday of March to 2:00 on the first Sunday of November
-/// (15 U.S.C. §260a, since 2007), standard time (-5) otherwise.
-pub fn us_eastern_offset(local: NaiveDateTime) -> i32 {
+/// The UTC offset, in hours, of a US time zone at a local date and time: daylight time
+/// (one hour more) from 2:00 on the second Sunday of March to 2:00 on the first Sunday of
+/// November (15 U.S.C. §260a, since 2007), standard time otherwise.
+pub fn us_offset(zone: Zone, local: NaiveDateTime) -> i32 {
     let year = local.year();
     let start = NaiveDate::from_weekday_of_month_opt(year, 3, Weekday::Sun, 2)
         .and_then(|d| d.and_hms_opt(2, 0, 0));
     let end = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Sun, 1)
         .and_then(|d| d.and_hms_opt(2, 0, 0));
+    let standard = zone.standard_offset();
     match (start, end) {
-        (Some(start), Some(end)) if local >= start && local < end => -4,
-        _ => -5,
+        (Some(start), Some(end)) if local >= start && local < end => standard + 1,
+        _ => standard,
     }
 }
 
-/// `hours` real hours after a US Eastern local time, as local time: across a change to or
+/// `hours` real hours after a local time in `zone`, as local time: across a change to or
 /// from daylight time the wall clock moves by one hour more or less.
-pub fn add_hours_eastern(local: NaiveDateTime, hours: u32) -> NaiveDateTime {
-    let utc = local - Duration::hours(i64::from(us_eastern_offset(local)))
+pub fn add_hours(zone: Zone, local: NaiveDateTime, hours: u32) -> NaiveDateTime {
+    let utc = local - Duration::hours(i64::from(us_offset(zone, local)))
         + Duration::hours(i64::from(hours));
-    let standard = utc + Duration::hours(-5);
-    if us_eastern_offset(standard) == -4 {
-        utc + Duration::hours(-4)
+    from_utc(zone, utc)
+}
+
+/// The local time in `zone` of a UTC time.
+fn from_utc(zone: Zone, utc: NaiveDateTime) -> NaiveDateTime {
+    let standard = utc + Duration::hours(i64::from(zone.standard_offset()));
+    if us_offset(zone, standard) != zone.standard_offset() {
+        standard + Duration::hours(1)
     } else {
         standard
     }
@@ -146,18 +154,12 @@ pub fn add_hours_eastern(local: NaiveDateTime, hours: u32) -> NaiveDateTime {
 
 /// Today's date in US Eastern time, whatever the machine's own time zone.
 pub fn today_eastern() -> NaiveDate {
-    let utc = chrono::Utc::now().naive_utc();
-    let standard = utc + Duration::hours(-5);
-    if us_eastern_offset(standard) == -4 {
-        (utc + Duration::hours(-4)).date()
-    } else {
-        standard.date()
-    }
+    from_utc(Zone::Eastern, chrono::Utc::now().naive_utc()).date()
 }
 
-/// RFC 3339 for a US Eastern local time: `2025-01-11T14:30:00-05:00`.
-pub fn rfc3339_eastern(local: NaiveDateTime) -> String {
-    let offset = us_eastern_offset(local);
+/// RFC 3339 for a local time in `zone`: `2025-01-11T14:30:00-05:00`.
+pub fn rfc3339(zone: Zone, local: NaiveDateTime) -> String {
+    let offset = us_offset(zone, local);
     format!("{}{:+03}:00", local.format("%Y-%m-%dT%H:%M:%S"), offset)
 }
 
@@ -248,16 +250,16 @@ mod tests {
         // Daylight time ends at 2:00 on Sunday November 1, 2026: 72 real hours after
         // 10:00 on Friday October 30 is 9:00 on Monday November 2 (standard time).
         assert_eq!(
-            add_hours_eastern(at(2026, 10, 30, 10), 72),
+            add_hours(Zone::Eastern, at(2026, 10, 30, 10), 72),
             at(2026, 11, 2, 9)
         );
         // It begins at 2:00 on Sunday March 8, 2026: one hour later on the wall clock.
         assert_eq!(
-            add_hours_eastern(at(2026, 3, 6, 10), 72),
+            add_hours(Zone::Eastern, at(2026, 3, 6, 10), 72),
             at(2026, 3, 9, 11)
         );
         assert_eq!(
-            add_hours_eastern(at(2025, 1, 8, 14), 72),
+            add_hours(Zone::Eastern, at(2025, 1, 8, 14), 72),
             at(2025, 1, 11, 14)
         );
     }
@@ -266,18 +268,37 @@ mod tests {
     fn eastern_offsets_follow_daylight_time() {
         let at = |y, m, day, h| d(y, m, day).and_hms_opt(h, 0, 0).unwrap();
         assert_eq!(
-            rfc3339_eastern(at(2025, 1, 11, 14)),
+            rfc3339(Zone::Eastern, at(2025, 1, 11, 14)),
             "2025-01-11T14:00:00-05:00"
         );
         assert_eq!(
-            rfc3339_eastern(at(2025, 7, 1, 9)),
+            rfc3339(Zone::Eastern, at(2025, 7, 1, 9)),
             "2025-07-01T09:00:00-04:00"
         );
         // 2025-03-09 is the second Sunday of March.
-        assert_eq!(us_eastern_offset(at(2025, 3, 9, 1)), -5);
-        assert_eq!(us_eastern_offset(at(2025, 3, 9, 3)), -4);
+        assert_eq!(us_offset(Zone::Eastern, at(2025, 3, 9, 1)), -5);
+        assert_eq!(us_offset(Zone::Eastern, at(2025, 3, 9, 3)), -4);
         // 2025-11-02 is the first Sunday of November.
-        assert_eq!(us_eastern_offset(at(2025, 11, 2, 1)), -4);
-        assert_eq!(us_eastern_offset(at(2025, 11, 2, 3)), -5);
+        assert_eq!(us_offset(Zone::Eastern, at(2025, 11, 2, 1)), -4);
+        assert_eq!(us_offset(Zone::Eastern, at(2025, 11, 2, 3)), -5);
+    }
+
+    #[test]
+    fn other_zones_keep_their_own_offsets() {
+        let at = |y, m, day, h| d(y, m, day).and_hms_opt(h, 0, 0).unwrap();
+        assert_eq!(
+            rfc3339(Zone::Central, at(2025, 1, 11, 14)),
+            "2025-01-11T14:00:00-06:00"
+        );
+        assert_eq!(
+            rfc3339(Zone::Pacific, at(2025, 7, 1, 9)),
+            "2025-07-01T09:00:00-07:00"
+        );
+        // 48 real hours after 10:00 on Friday March 7, 2025 in Texas: daylight time begins
+        // at 2:00 on Sunday March 9, so the wall clock reads 11:00 on Sunday.
+        assert_eq!(
+            add_hours(Zone::Central, at(2025, 3, 7, 10), 48),
+            at(2025, 3, 9, 11)
+        );
     }
 }

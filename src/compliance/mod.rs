@@ -9,6 +9,8 @@ pub mod calendar;
 mod cases;
 #[cfg(test)]
 mod cases_il;
+#[cfg(test)]
+mod cases_txca;
 pub mod coverage;
 pub mod hidden;
 pub mod obligations;

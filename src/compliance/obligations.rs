@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::compliance::calendar::{self, Calendar};
 use crate::compliance::coverage::{first_failing, holds, why_not, words, Facts, Truth};
 use crate::config::SiteConfig;
-use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger};
+use crate::jurisdiction::{Clock, Condition, MetBy, Obligation, Pack, Trigger, Zone};
 use crate::model::{DelayReason, Incident, Known, Moment};
 use crate::visibility::visibility;
 
@@ -26,22 +26,23 @@ pub enum State {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Due {
     Date(NaiveDate),
-    Time(NaiveDateTime),
+    /// A local time in the state's time zone.
+    Time(NaiveDateTime, Zone),
 }
 
 impl Due {
     pub fn date(&self) -> NaiveDate {
         match self {
             Due::Date(d) => *d,
-            Due::Time(t) => t.date(),
+            Due::Time(t, _) => t.date(),
         }
     }
 
-    /// `YYYY-MM-DD`, or RFC 3339 for hour clocks.
+    /// `YYYY-MM-DD`, or RFC 3339 for hour clocks (with the state's own UTC offset).
     pub fn to_json(&self) -> String {
         match self {
             Due::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Due::Time(t) => calendar::rfc3339_eastern(*t),
+            Due::Time(t, zone) => calendar::rfc3339(*zone, *t),
         }
     }
 }
@@ -98,6 +99,7 @@ pub fn evaluate_with(base: Facts, config: &SiteConfig, today: NaiveDate) -> Vec<
     let calendar = Calendar {
         holidays: &pack.holidays,
         closures: &config.calendar.closures,
+        zone: pack.time_zone,
     };
     let obligations: Vec<&Obligation> = pack
         .obligations
@@ -281,6 +283,7 @@ fn status(
         let waiting = match obligation.from {
             Trigger::DelayEnd => "The clock has not started: the delay still holds. Add `law_enforcement_delay.lifted` when it ends.".to_string(),
             Trigger::IndividualsNotice => "This is due together with the notice to individuals, which has not been recorded yet (`notified.individuals`).".to_string(),
+            Trigger::Recovery => "The clock has not started: it runs from the day the district finishes eradicating, closing and recovering from the incident. Add `recovered` then.".to_string(),
             other => format!("The clock has not started: the {} has not happened yet.", other.describe()),
         };
         status.notes.push(waiting);
@@ -396,6 +399,7 @@ fn trigger_moment(trigger: Trigger, facts: &Facts) -> Option<Moment> {
         Trigger::IndividualsNotice => notified(facts, "individuals").map(Moment::Date),
         Trigger::RansomPayment => incident.ransom_paid,
         Trigger::HhsNotice => incident.hipaa_hhs_notified.map(Moment::Date),
+        Trigger::Recovery => incident.recovered.map(Moment::Date),
     }
 }
 
@@ -409,13 +413,16 @@ fn due_from(clock: Clock, moment: Moment, calendar: &Calendar) -> (Option<Due>, 
                 Moment::Date(d) => (d.and_time(chrono::NaiveTime::MIN), true),
             };
             (
-                Some(Due::Time(calendar::add_hours_eastern(start, hours))),
+                Some(Due::Time(
+                    calendar::add_hours(calendar.zone, start, hours),
+                    calendar.zone,
+                )),
                 approximate,
             )
         }
         Clock::CalendarDays(n) => (Some(Due::Date(calendar::add_calendar_days(date, n))), false),
         Clock::BusinessDays(n) => (Some(Due::Date(calendar.add_business_days(date, n))), false),
-        Clock::SameTime | Clock::NoFixedDate => (None, false),
+        Clock::SameTime | Clock::NoFixedDate(_) => (None, false),
     }
 }
 
@@ -454,12 +461,14 @@ fn targets(
     calendar: &Calendar,
 ) -> Vec<TargetStatus> {
     let mut targets = Vec::new();
-    let discovered = facts.district_discovery().map(Moment::date);
+    // A target's law reaches the events its own clock counts from (a contractor's duty
+    // from the contractor's discovery) on or after it took effect.
     for target in facts.pack.recommended.iter().filter(|t| {
+        let start = trigger_moment(t.from, facts).map(Moment::date);
         t.obligation == obligation.id
             && holds(&t.when, facts) != Truth::No
             && t.effective
-                .is_none_or(|from| discovered.is_none_or(|d| d >= from))
+                .is_none_or(|from| start.is_none_or(|d| d >= from))
     }) {
         let due =
             trigger_moment(target.from, facts).and_then(|m| due_from(target.within, m, calendar).0);

@@ -387,6 +387,7 @@ pub const RECORD: &[Field] = &[
     field("law_enforcement_delay", Group(DELAY), Optional, "notice delayed at law enforcement's request"),
     field("ransom", Group(RANSOM), Optional, "a ransom was paid (New York: notice within 24 hours and an explanation within 30 days)"),
     field("hipaa", Group(HIPAA), Optional, "a HIPAA breach, e.g. of a self-funded employee health plan, reported to HHS"),
+    field("recovered", Date, Optional, "when the district finished eradicating, closing and recovering from the incident (Texas: the cause report to DIR is due 10 business days later)"),
     field("substitute_notice", Group(SUBSTITUTE), Optional, "substitute notice is used: a media release is produced"),
     field("updates", List(UPDATE), Optional, "the public update log (newest first on the page)"),
     field("notified", Notified(NOTICE), Optional, "each obligation met: its date (individuals: 2025-01-20), or a record of the act with date, method, by, reference and evidence"),

@@ -4,6 +4,7 @@
 mod evidence;
 pub mod fields;
 pub mod record;
+mod slug;
 mod syntax;
 pub mod yaml;
 
@@ -16,13 +17,17 @@ use rayon::prelude::*;
 use crate::config::{self, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::inside::SiteFolder;
-use crate::model::{Incident, SiteData};
+use crate::model::{Incident, Logo, SiteData};
 use crate::Failure;
+
+pub use slug::{check_slug, slugify};
 
 pub const INDEX_FILE: &str = "content/_index.md";
 pub const INCIDENTS_DIR: &str = "content/incidents";
 /// Real records are a few kilobytes; anything this large is a mistake, not a notice.
 const MAX_RECORD_BYTES: u64 = 2 * 1024 * 1024;
+/// A logo over this is not read at all; `checks::site::logo` holds it to far less.
+const MAX_LOGO_READ_BYTES: u64 = 16 * 1024 * 1024;
 /// site.toml is a page of settings.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 /// More problems than this in one record are summed up, not listed: a mangled file can
@@ -81,6 +86,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
         incidents.extend(incident);
     }
     incidents.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let logo = read_logo(root, &folder, &config, &mut diagnostics);
     for incident in &incidents {
         evidence::check(root, &folder, incident, &mut diagnostics);
     }
@@ -91,6 +97,7 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
             process_text,
             process_translations,
             incidents,
+            logo,
         },
         diagnostics,
     })
@@ -118,6 +125,50 @@ pub fn load_config(root: &Path) -> Result<SiteConfig, Failure> {
         }
     };
     SiteConfig::parse(&text).map_err(Failure::Config)
+}
+
+/// The file `[site] logo` names, when site.toml names one of a kind it accepts (the name
+/// itself is checked with site.toml); a missing or unreadable file is a problem here.
+fn read_logo(
+    root: &Path,
+    folder: &SiteFolder,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Option<Logo> {
+    let file = config.site.logo.as_deref()?;
+    let extension = config::logo_extension(file)?;
+    let path = root.join(file);
+    if let Some(outside) = folder.refuse(&path, file) {
+        diagnostics.push(outside);
+        return None;
+    }
+    match read_bytes(&path, MAX_LOGO_READ_BYTES) {
+        Ok(Some(bytes)) => Some(Logo {
+            file: file.to_string(),
+            extension,
+            bytes,
+        }),
+        Ok(None) => {
+            diagnostics.push(
+                Diagnostic::error(config::FILE, format!("there is no logo file {file} in the site folder"))
+                    .field("site.logo")
+                    .at(&config.location("site.logo"))
+                    .hint("put the logo file there, correct the file name (it is counted from the folder that holds site.toml), or remove `logo` and `logo_alt`"),
+            );
+            None
+        }
+        Err(Unreadable::NotAFile(kind)) => {
+            diagnostics.push(
+                Diagnostic::error(file, format!("this is {kind}, not an image file"))
+                    .hint("put the logo image here, or name another file in `logo` under [site] in site.toml"),
+            );
+            None
+        }
+        Err(unreadable) => {
+            diagnostics.push(unreadable.diagnostic(file, "a logo is normally a few kilobytes"));
+            None
+        }
+    }
 }
 
 /// Why a file of the site could not be read.
@@ -310,39 +361,6 @@ fn record_files(
     files
 }
 
-/// A slug is lowercase ASCII letters, digits and single hyphens; the error is a fixed one.
-pub fn check_slug(stem: &str) -> Result<(), String> {
-    let valid = !stem.is_empty()
-        && stem
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !stem.starts_with('-')
-        && !stem.ends_with('-')
-        && !stem.contains("--");
-    if valid {
-        return Ok(());
-    }
-    Err(slugify(stem))
-}
-
-/// `Phishing Email (Jan)` → `phishing-email-jan`.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "incident".to_string()
-    } else {
-        slug
-    }
-}
-
 /// A record file, listed in `content/incidents/`, as text. A link to a missing file is a
 /// problem here.
 fn read_record(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<String> {
@@ -401,19 +419,5 @@ fn read_text(root: &Path, file: &str, diagnostics: &mut Diagnostics) -> Option<S
             diagnostics.push(problem);
             None
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_checked_and_suggested() {
-        assert!(check_slug("2025-01-08-sis-breach").is_ok());
-        assert_eq!(check_slug("SIS Breach").unwrap_err(), "sis-breach");
-        assert_eq!(check_slug("a--b").unwrap_err(), "a-b");
-        assert_eq!(slugify("Phishing Email (Jan)"), "phishing-email-jan");
-        assert_eq!(slugify("!!!"), "incident");
     }
 }

@@ -16,6 +16,10 @@ pub struct Holiday {
     /// the last Monday of May.
     #[serde(default)]
     pub nth: Option<String>,
+    /// Days after the `nth` weekday: the Friday after Thanksgiving is `nth = "4 thu 11"`,
+    /// `days_after = 1`.
+    #[serde(default)]
+    pub days_after: i64,
     /// Days from Easter Sunday: Good Friday is -2.
     #[serde(default)]
     pub easter: Option<i64>,
@@ -74,12 +78,14 @@ impl Holiday {
             let (n, weekday, month) = (parts.next()?, parts.next()?, parts.next()?);
             let weekday: Weekday = weekday.parse().ok()?;
             let month: u32 = month.parse().ok()?;
-            if n == "last" {
-                return (1..=5)
+            let day = if n == "last" {
+                (1..=5)
                     .rev()
-                    .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n));
-            }
-            return NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?);
+                    .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n))
+            } else {
+                NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?)
+            };
+            return Some(day? + Duration::days(self.days_after));
         }
         if let Some(offset) = self.easter {
             return Some(easter(year)? + Duration::days(offset));
@@ -167,5 +173,11 @@ mod tests {
             Some(vec![])
         );
         assert_eq!(holiday("nth = \"x mon 2\"").days(2026), None);
+        // The Friday after Thanksgiving: November 1, 2024 was a Friday, so the fourth
+        // Friday (the 22nd) is not the day after the fourth Thursday (the 28th).
+        assert_eq!(
+            holiday("nth = \"4 thu 11\"\ndays_after = 1").days(2024),
+            Some(vec![d(2024, 11, 29)])
+        );
     }
 }

@@ -4,6 +4,7 @@
 pub mod holidays;
 pub mod rules;
 pub mod states;
+pub mod zone;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -12,13 +13,16 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 pub use holidays::Holiday;
-pub use rules::{Clock, Condition, Trigger};
+pub use rules::{Clock, Condition, Pace, Trigger};
+pub use zone::Zone;
 
 const PACKS: &[(&str, &str)] = &[
+    ("CA", include_str!("../packs/ca.toml")),
     ("CT", include_str!("../packs/ct.toml")),
     ("IL", include_str!("../packs/il.toml")),
     ("NY", include_str!("../packs/ny.toml")),
     ("PA", include_str!("../packs/pa.toml")),
+    ("TX", include_str!("../packs/tx.toml")),
 ];
 const SHARED: &str = include_str!("../packs/shared.toml");
 
@@ -35,6 +39,9 @@ pub const OBLIGATION_IDS: &[&str] = &[
     "ransom-payment-notice",
     "ransom-payment-explanation",
     "hipaa-attorney-general",
+    "education-agency",
+    "parents",
+    "cause-report",
 ];
 
 /// An organisation a reader can call or visit for help.
@@ -92,6 +99,12 @@ pub struct Pack {
     /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
     #[serde(default)]
     pub period_end: Option<PeriodEnd>,
+    /// The time zone hour clocks run in (default Eastern).
+    #[serde(default)]
+    pub time_zone: Zone,
+    /// A mandated layout of the notice: its title and headings (California).
+    #[serde(default)]
+    pub notice_format: Option<NoticeFormat>,
     /// A list of breaches the law requires on the district's website, if it does.
     #[serde(default)]
     pub public_list: Option<PublicList>,
@@ -142,6 +155,43 @@ pub struct ResidentsNote {
     #[serde(default)]
     pub doubt: Option<String>,
 }
+
+/// The title and headings the law makes a notice use, in its words and order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeFormat {
+    pub title: String,
+    /// Every heading of the default theme's notice, in the order the law gives them.
+    #[serde(rename = "heading")]
+    pub headings: Vec<Heading>,
+    /// The smallest type the law allows, in points (the theme's print style keeps to it).
+    pub min_font_size_pt: u32,
+    pub citation: String,
+    #[serde(default)]
+    pub doubt: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    /// The theme's section it titles: what_happened, what_information, what_we_are_doing,
+    /// what_you_can_do or more_information.
+    pub section: String,
+    pub text: String,
+    /// The notice elements written under it; each must be among the pack's `required`, so
+    /// that `check` refuses a record that cannot fill the heading.
+    #[serde(default)]
+    pub elements: Vec<Element>,
+}
+
+/// The default theme's notice sections, in page order.
+pub const NOTICE_SECTIONS: &[&str] = &[
+    "what_happened",
+    "what_information",
+    "what_we_are_doing",
+    "what_you_can_do",
+    "more_information",
+];
 
 fn investigation_only() -> Vec<String> {
     vec!["investigation".to_string()]
@@ -289,7 +339,7 @@ pub struct Target {
     pub note: String,
     #[serde(default)]
     pub citation: Option<String>,
-    /// Only for breaches the district discovered on or after this date.
+    /// Only when the event its clock counts from came on or after this date.
     #[serde(default)]
     pub effective: Option<NaiveDate>,
     /// Only when these conditions hold.
@@ -314,6 +364,12 @@ pub struct Thresholds {
     /// ⚠ about the number-of-persons threshold.
     #[serde(default)]
     pub count_doubt: Option<String>,
+    /// The fewest days the website posting must stay up (California: 30).
+    #[serde(default)]
+    pub posting_days: Option<u32>,
+    /// ⚠ about the posting period.
+    #[serde(default)]
+    pub posting_doubt: Option<String>,
 }
 
 /// An identity-protection service the law requires a notice to offer.
@@ -358,7 +414,9 @@ impl Pack {
 
     /// The codes of every supported jurisdiction, sorted.
     pub fn supported() -> Vec<&'static str> {
-        PACKS.iter().map(|(code, _)| *code).collect()
+        let mut codes: Vec<&'static str> = PACKS.iter().map(|(code, _)| *code).collect();
+        codes.sort_unstable();
+        codes
     }
 
     /// The reader's "what you can do" guidance when a record gives none.
@@ -489,6 +547,22 @@ impl Pack {
                 problems.push(format!("{}: verified before it took effect", obligation.id));
             }
         }
+        if let Some(format) = &self.notice_format {
+            let sections: Vec<&str> = format.headings.iter().map(|h| h.section.as_str()).collect();
+            if sections != NOTICE_SECTIONS {
+                problems.push(format!(
+                    "notice_format: the headings must title {} in that order",
+                    NOTICE_SECTIONS.join(", ")
+                ));
+            }
+            for element in format.headings.iter().flat_map(|h| &h.elements) {
+                if !self.required.iter().any(|r| r.element == *element) {
+                    problems.push(format!(
+                        "notice_format: {element:?} is under a heading but not required"
+                    ));
+                }
+            }
+        }
         for target in &self.recommended {
             if !self.obligations.iter().any(|o| o.id == target.obligation) {
                 problems.push(format!(
@@ -582,9 +656,10 @@ mod tests {
                 .chain(pack.statutes.values().map(|s| &s.doubt))
                 .chain(pack.identity_protection.iter().map(|o| &o.doubt))
                 .chain(pack.period_end.iter().map(|p| &p.doubt))
+                .chain(pack.notice_format.iter().map(|f| &f.doubt))
                 .chain(pack.public_list.iter().map(|l| &l.doubt))
                 .chain(pack.residents.iter().map(|r| &r.doubt))
-                .chain([&t.cost_doubt, &t.count_doubt])
+                .chain([&t.cost_doubt, &t.count_doubt, &t.posting_doubt])
                 .flatten();
             for doubt in doubts {
                 assert!(

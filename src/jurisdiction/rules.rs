@@ -16,8 +16,45 @@ pub enum Clock {
     /// At the same time as the event counted from: no date of its own, overdue once the
     /// event has happened without it.
     SameTime,
-    /// "Without unreasonable delay": no fixed date.
-    NoFixedDate,
+    /// No fixed date: "without unreasonable delay", "as soon as practicable", or "in the
+    /// most expedient time possible and without unreasonable delay", in the statute's words.
+    NoFixedDate(Pace),
+}
+
+/// The words a statute uses for a duty with no day count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pace {
+    WithoutUnreasonableDelay,
+    AsSoonAsPracticable,
+    MostExpedient,
+    Promptly,
+    Immediately,
+    /// The statute sets no time at all (Texas Educ. Code §11.175(f)).
+    Unstated,
+}
+
+impl Pace {
+    const ALL: [Pace; 6] = [
+        Pace::WithoutUnreasonableDelay,
+        Pace::AsSoonAsPracticable,
+        Pace::MostExpedient,
+        Pace::Promptly,
+        Pace::Immediately,
+        Pace::Unstated,
+    ];
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Pace::WithoutUnreasonableDelay => "without unreasonable delay",
+            Pace::AsSoonAsPracticable => "as soon as practicable",
+            Pace::MostExpedient => {
+                "in the most expedient time possible and without unreasonable delay"
+            }
+            Pace::Promptly => "promptly",
+            Pace::Immediately => "immediately",
+            Pace::Unstated => "with no time set by law",
+        }
+    }
 }
 
 impl TryFrom<String> for Clock {
@@ -25,10 +62,11 @@ impl TryFrom<String> for Clock {
 
     fn try_from(text: String) -> Result<Clock, String> {
         let text = text.trim().to_ascii_lowercase();
-        match text.as_str() {
-            "at the same time" => return Ok(Clock::SameTime),
-            "without unreasonable delay" => return Ok(Clock::NoFixedDate),
-            _ => {}
+        if text == "at the same time" {
+            return Ok(Clock::SameTime);
+        }
+        if let Some(pace) = Pace::ALL.into_iter().find(|p| p.words() == text) {
+            return Ok(Clock::NoFixedDate(pace));
         }
         let (amount, unit) = text
             .split_once(' ')
@@ -55,7 +93,7 @@ impl fmt::Display for Clock {
             Clock::CalendarDays(n) => write!(f, "{n} calendar day{}", plural(n)),
             Clock::BusinessDays(n) => write!(f, "{n} business day{}", plural(n)),
             Clock::SameTime => write!(f, "at the same time"),
-            Clock::NoFixedDate => write!(f, "without unreasonable delay"),
+            Clock::NoFixedDate(pace) => write!(f, "{}", pace.words()),
         }
     }
 }
@@ -82,6 +120,8 @@ pub enum Trigger {
     RansomPayment,
     /// `hipaa.hhs_notified`.
     HhsNotice,
+    /// `recovered`: the end of the eradication, closure and recovery of a security incident.
+    Recovery,
 }
 
 impl Trigger {
@@ -98,6 +138,7 @@ impl Trigger {
             Trigger::IndividualsNotice => "notice to individuals",
             Trigger::RansomPayment => "payment of the ransom",
             Trigger::HhsNotice => "notice of the HIPAA breach to HHS",
+            Trigger::Recovery => "recovery from the incident",
         }
     }
 
@@ -112,6 +153,7 @@ impl Trigger {
             Trigger::IndividualsNotice => "individuals_notice",
             Trigger::RansomPayment => "ransom_payment",
             Trigger::HhsNotice => "hhs_notice",
+            Trigger::Recovery => "recovery",
         }
     }
 
@@ -124,6 +166,7 @@ impl Trigger {
             "delay_end" | "law_enforcement_delay.lifted" => Some(Trigger::DelayEnd),
             "individuals_notice" | "notified.individuals" => Some(Trigger::IndividualsNotice),
             "district_learned" => Some(Trigger::DiscoveryOrContractorNotice),
+            "recovered" | "recovery" => Some(Trigger::Recovery),
             _ => None,
         }
     }
@@ -263,6 +306,15 @@ mod tests {
         assert_eq!(parse("3 working days"), Ok(Clock::BusinessDays(3)));
         assert_eq!(parse("72 hours"), Ok(Clock::Hours(72)));
         assert_eq!(parse("at the same time"), Ok(Clock::SameTime));
+        assert_eq!(
+            parse("As soon as practicable"),
+            Ok(Clock::NoFixedDate(Pace::AsSoonAsPracticable))
+        );
+        let expedient = "in the most expedient time possible and without unreasonable delay";
+        assert_eq!(
+            parse(expedient).map(|c| c.to_string()).as_deref(),
+            Ok(expedient)
+        );
         assert!(parse("soon").is_err());
         assert!(parse("3 fortnights").is_err());
         assert_eq!(Clock::BusinessDays(1).to_string(), "1 business day");

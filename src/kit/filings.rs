@@ -15,7 +15,13 @@ use super::facts::Facts;
 use super::words::{act_in_words, due_in_words, in_words, moment_in_words};
 
 /// Duties owed to the people affected or done by others: not filed with an agency.
-const NOT_FILINGS: &[&str] = &["individuals", "website-posting", "contractor-to-district"];
+/// (`parents`: the Texas cybersecurity coordinator's notice to parents, Educ. Code §11.175(f).)
+const NOT_FILINGS: &[&str] = &[
+    "individuals",
+    "parents",
+    "website-posting",
+    "contractor-to-district",
+];
 
 /// Whether `status` is a duty to file with an agency that applies.
 pub fn is_filing(status: &ObligationStatus) -> bool {

@@ -11,13 +11,14 @@ pub fn in_words(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
 }
 
-/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks.
+/// "November 22, 2026", or "November 22, 2026 at 8:45 a.m. Eastern time" for hour clocks
+/// (in the state's own time zone).
 pub fn due_in_words(due: &Due) -> String {
     match due {
         Due::Date(date) => in_words(*date),
-        Due::Time(at) => {
+        Due::Time(at, zone) => {
             let time = clock(at.time());
-            format!("{} at {time} Eastern time", in_words(at.date()))
+            format!("{} at {time} {} time", in_words(at.date()), zone.name())
         }
     }
 }

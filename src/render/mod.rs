@@ -5,10 +5,13 @@
 
 mod breach_list;
 pub mod format;
+mod letter;
 pub mod markdown;
+mod notice_format;
 mod notice_parts;
 mod notices_json;
 mod preview;
+mod share;
 pub mod templates;
 pub mod view;
 
@@ -26,6 +29,8 @@ use crate::model::{Incident, SiteData, Status};
 use crate::theme::Theme;
 use crate::visibility::{visibility, Withheld};
 use format::Strings;
+use letter::LetterView;
+use share::ShareView;
 use templates::Templates;
 use view::{
     AgencyView, ContactView, NoticeDefaults, NoticeView, ReleaseView, SiteView, SummaryView,
@@ -202,6 +207,13 @@ pub fn render_to(
         let produced = renderer.not_found();
         renderer.absorb(produced);
     }
+    // The district's logo (checked before rendering), beside the stylesheet.
+    if let Some(logo) = &site.logo {
+        if let Some(path) = crate::config::logo_output_path(&logo.file) {
+            renderer.sink.put_slice(&path, &logo.bytes);
+            renderer.paths.insert(path);
+        }
+    }
     // A page rendered from a template wins over a static file of the same name.
     for (path, bytes) in &theme.statics {
         if !renderer.paths.contains(path) {
@@ -355,6 +367,8 @@ struct Alternate {
     lang: String,
     name: String,
     href: String,
+    /// The full address, for `<link rel="alternate" hreflang>`; only with `base_url`.
+    absolute: Option<String>,
     current: bool,
 }
 
@@ -406,6 +420,13 @@ impl Renderer<'_> {
                         lang: code.clone(),
                         name: name.clone(),
                         href: format!("{assets}{prefix}{path}"),
+                        absolute: self
+                            .site
+                            .config
+                            .site
+                            .base_url
+                            .as_ref()
+                            .map(|base| format!("{base}{prefix}{path}")),
                         current: *code == self.lang,
                     }
                 })
@@ -576,6 +597,18 @@ impl Renderer<'_> {
         context.insert("process_html", &markdown::to_html(&process, 3));
         context.insert("current", &summaries.current);
         context.insert("past", &summaries.past);
+        let site = SiteView::new(&self.site.config, &self.lang);
+        let description = s
+            .get("share_index_description")
+            .replace("{district}", &site.district);
+        let share = ShareView::new(
+            &self.site.config,
+            "website",
+            &site.title,
+            &description,
+            &self.prefix,
+        );
+        context.insert("share", &share);
         if self.site.pack.public_list.is_some() {
             context.insert("breach_list", &BREACH_LIST_PATH);
         }
@@ -646,7 +679,9 @@ impl Renderer<'_> {
     ) -> Produced {
         let mut out = Produced::default();
         self.notice_pages(&mut out, original, withheld, scratch);
-        for key in ["preview", "notice", "page_url", "release"] {
+        for key in [
+            "preview", "notice", "page_url", "release", "share", "letter",
+        ] {
             scratch.context.remove(key);
         }
         out
@@ -702,6 +737,23 @@ impl Renderer<'_> {
         if let Some(base) = &self.site.config.site.base_url {
             context.insert("page_url", &format!("{base}{}{dir}", self.prefix));
         }
+        let share = ShareView::new(
+            &self.site.config,
+            "article",
+            &incident.title,
+            &incident.summary,
+            &format!("{}{dir}", self.prefix),
+        );
+        context.insert("share", &share);
+        let contact = ContactView::district(&self.site.config, &self.lang);
+        let letter = LetterView::new(
+            incident,
+            &self.site.config,
+            &contact,
+            self.strings,
+            self.today,
+        );
+        context.insert("letter", &letter);
         self.render_page(
             out,
             buffer,
@@ -720,12 +772,19 @@ impl Renderer<'_> {
         let release = ReleaseView {
             // Only a previewed draft has no date yet.
             date: format::date(self.strings, incident.published.unwrap_or(self.today)),
+            opening: self
+                .strings
+                .get("release_opening")
+                .replace("{district}", &config.district.name),
             dateline: view::dateline(city),
             notice_url: format!("{base}{}{dir}", self.prefix),
             contact: ContactView::media(config, &self.lang),
         };
-        // The release's context is the notice's, without the page address.
-        context.remove("page_url");
+        // The release's context is the notice's, without the page address and the
+        // notice's link preview and letter.
+        for key in ["page_url", "share", "letter"] {
+            context.remove(key);
+        }
         self.place(context, "../../../", &format!("{dir}media-release/"));
         context.insert("release", &release);
         self.render_page(

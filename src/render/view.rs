@@ -4,11 +4,12 @@
 use serde::Serialize;
 
 use crate::compliance::coverage::count_withheld;
-use crate::config::SiteConfig;
+use crate::config::{self, SiteConfig};
 use crate::jurisdiction::{self, Agency, Pack};
 use crate::model::{Group, IdentityProtection, Incident, Known, Status};
 use crate::render::format::{self, DateView, Strings};
 use crate::render::markdown;
+use crate::render::notice_format::{self, FormatView};
 use crate::render::notice_parts::{
     self, FaqView, GroupView, HelpLineView, LinkView, NotifyingView, OfferView, StepView,
 };
@@ -23,16 +24,25 @@ pub struct SiteView {
     pub website: Option<String>,
     pub website_text: Option<String>,
     pub base_url: Option<String>,
+    pub logo: Option<LogoView>,
+    /// `#rrggbb`, checked for contrast when site.toml was read.
+    pub accent: Option<String>,
+}
+
+/// The district's logo: where it is published (beside the stylesheet) and its text.
+#[derive(Debug, Serialize)]
+pub struct LogoView {
+    pub src: String,
+    pub alt: String,
+    /// The alt text's language when it is not the page's (not translated).
+    pub alt_lang: Option<String>,
 }
 
 impl SiteView {
     /// The site's texts in `lang` (the title falls back to the default language's).
     pub fn new(config: &SiteConfig, lang: &str) -> SiteView {
-        let translated = config
-            .site
-            .translations
-            .get(lang)
-            .and_then(|t| t.title.clone());
+        let translation = config.site.translations.get(lang);
+        let translated = translation.and_then(|t| t.title.clone());
         SiteView {
             title_lang: match (&translated, lang == config.site.language) {
                 (None, false) => Some(config.site.language.clone()),
@@ -43,6 +53,22 @@ impl SiteView {
             website: config.district.website.clone(),
             website_text: config.district.website.as_deref().map(format::url_text),
             base_url: config.site.base_url.clone(),
+            logo: config.site.logo.as_deref().and_then(|file| {
+                let translated = translation.and_then(|t| t.logo_alt.clone());
+                Some(LogoView {
+                    src: config::logo_output_path(file)?,
+                    alt_lang: (translated.is_none() && lang != config.site.language)
+                        .then(|| config.site.language.clone()),
+                    alt: translated
+                        .or_else(|| config.site.logo_alt.clone())
+                        .unwrap_or_default(),
+                })
+            }),
+            accent: config
+                .site
+                .accent_color
+                .as_deref()
+                .map(|c| c.trim().to_ascii_lowercase()),
         }
     }
 }
@@ -263,6 +289,8 @@ pub struct NoticeView {
     /// Relative to the notice page; only with substitute notice.
     pub media_release_href: Option<String>,
     pub law: String,
+    /// The title and headings the law mandates, when the state has a format (California).
+    pub format: Option<FormatView>,
     /// Fields shown in `fallback_lang` because they are not translated yet.
     pub fallback: Vec<&'static str>,
     pub fallback_lang: String,
@@ -396,6 +424,7 @@ impl NoticeView {
                 .as_ref()
                 .map(|_| "media-release/".to_string()),
             law: pack.law.clone(),
+            format: notice_format::view(pack, incident, s),
             fallback: Vec::new(),
             fallback_lang: String::new(),
         }
@@ -524,6 +553,9 @@ pub fn data_groups(data: &Known<Vec<String>>, s: Strings) -> Vec<DataGroupView> 
 #[derive(Debug, Serialize)]
 pub struct ReleaseView {
     pub date: DateView,
+    /// The first sentence, which names the district: "Cedar Hollow CSD is giving notice
+    /// of a data breach."
+    pub opening: String,
     /// "MAMARONECK, New York".
     pub dateline: String,
     pub notice_url: String,

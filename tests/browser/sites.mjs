@@ -43,6 +43,17 @@ export const SITES = [
       'embed/notices.html': 'embed notice list',
     },
   },
+  // A logo, an accent colour and a very long district name (the media release must still
+  // print on one page).
+  {
+    name: 'branded',
+    fixture: 'branded',
+    pages: {
+      'index.html': 'index with a logo and an accent colour',
+      'notices/2026-11-10-sis-export/index.html': 'notice of a district with a long name',
+      'notices/2026-11-10-sis-export/media-release/index.html': 'media release of a district with a long name',
+    },
+  },
   // A bilingual site: the Spanish pages under /es/ (one notice translated, one not).
   {
     name: 'spanish',
@@ -67,6 +78,16 @@ export const SITES = [
     pages: {
       'notices/2026-10-28-sis-vendor/index.html': 'notice with groups, help line and questions',
       'es/notices/2026-10-28-sis-vendor/index.html': 'Spanish notice with groups, help line and questions',
+    },
+  },
+  // A California site: notices in the layout Civil Code §1798.29(d) mandates.
+  {
+    name: 'california',
+    fixture: 'california',
+    pages: {
+      'index.html': 'index of a California site',
+      'notices/2026-11-09-payroll-portal/index.html': 'California notice, mandated format',
+      'es/notices/2026-11-09-payroll-portal/index.html': 'Spanish California notice, mandated format',
     },
   },
   // Illinois, English and Spanish: the public list of breaches (105 ILCS 85/27(a)(5)), one

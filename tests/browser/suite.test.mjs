@@ -204,7 +204,11 @@ describe('fast and self-contained: no script, no other host, HTML+CSS under 30 K
       assert.doesNotMatch(p.html, /<script/i, 'a <script> element');
       assert.doesNotMatch(p.html, /\son[a-z]+\s*=/i, 'an inline event handler');
       assert.doesNotMatch(p.html, /javascript:/i, 'a javascript: address');
-      assert.doesNotMatch(p.html, /<(iframe|object|embed|img|video|audio|source)\b/i, 'embedded content');
+      assert.doesNotMatch(p.html, /<(iframe|object|embed|video|audio|source|picture)\b/i, 'embedded content');
+      // The one image is the district's logo, from the site itself.
+      for (const img of p.html.match(/<img\b[^>]*>/gi) ?? []) {
+        assert.match(img, /^<img class="logo" src="(\.\.\/|\.\/)*logo\.(png|svg|jpe?g|webp)" alt="[^"]+"( lang="[a-z]{2,3}")?>$/, `an image other than the logo: ${img}`);
+      }
       assert.doesNotMatch(p.html, /@import|url\(/i, 'CSS that loads something');
       const { page, context, foreign, loaded } = await open(p.path);
       try {
@@ -216,6 +220,8 @@ describe('fast and self-contained: no script, no other host, HTML+CSS under 30 K
           for (const url of loaded) {
             const local = decodeURIComponent(new URL(url).pathname);
             if (local.endsWith('.html') || local.endsWith('/')) continue;
+            // The logo is an image, shared by every page and held to its own limit by check.
+            if (/\/logo\.(png|svg|jpe?g|webp)$/.test(local)) continue;
             bytes += fs.statSync(path.join(WORK, local)).size;
           }
           assert.ok(loaded.some((u) => u.endsWith('.css')), 'the stylesheet was loaded');
@@ -433,6 +439,10 @@ describe('screenshots', () => {
     ['spanish', 'es/notices/2026-11-16-bus-app/index.html', 'es-notice'],
     ['multi', 'notices/2026-10-28-sis-vendor/index.html', 'notice-groups'],
     ['multi', 'es/notices/2026-10-28-sis-vendor/index.html', 'es-notice-groups'],
+    ['california', 'notices/2026-11-09-payroll-portal/index.html', 'ca-notice'],
+    ['california', 'es/notices/2026-11-09-payroll-portal/index.html', 'ca-es-notice'],
+    ['branded', 'index.html', 'branded-index'],
+    ['branded', 'notices/2026-11-10-sis-export/index.html', 'branded-notice'],
     ['illinois', 'breaches/index.html', 'illinois-breach-list'],
   ];
   for (const [site, pagePath, label] of shots) {
@@ -458,7 +468,7 @@ describe('screenshots', () => {
 const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 describe('print', () => {
-  const notices = PAGES.filter((p) => ['notice with every field', 'notice with unknown values', 'Spanish notice, translated', 'English notice of a bilingual site'].includes(p.label));
+  const notices = PAGES.filter((p) => ['notice with every field', 'notice with unknown values', 'Spanish notice, translated', 'English notice of a bilingual site', 'California notice, mandated format', 'notice of a district with a long name'].includes(p.label));
   const releases = PAGES.filter((p) => p.page.endsWith('media-release/index.html'));
   const pdfName = (p) => `${p.site}-${p.page.replace(/\/index\.html$/, '').replace(/[/]/g, '-')}.pdf`;
 
@@ -477,12 +487,14 @@ describe('print', () => {
           return {
             hidden: ['.skip', '.site-title', '.languages', '.site-footer', '.back'].map(shown),
             letterhead: shown('.district'),
+            letter: ['.letter-head', '.letter-date', '.letter-salutation', '.letter-signature'].map(shown),
             links,
             url: [...document.querySelectorAll('.print-only')].map((el) => el.textContent).join(' '),
           };
         });
         assert.deepEqual(printed.hidden, [0, 0, 0, 0, 0], 'navigation printed (skip link, site title, languages, footer, back link)');
         assert.equal(printed.letterhead, 1, 'the district name heads the letter');
+        assert.deepEqual(printed.letter, [1, 1, 1, 1], 'the letter\'s date, salutation and signature are printed');
         for (const link of printed.links) {
           if (link.url) {
             // The link text is the address itself (without https://): nothing to add.
@@ -517,6 +529,46 @@ describe('print', () => {
         const hidden = await page.evaluate(() =>
           ['.skip', '.site-title', '.languages', '.site-footer'].map((s) => document.querySelector(s)?.getClientRects().length ?? 0));
         assert.deepEqual(hidden, [0, 0, 0, 0], 'site navigation printed on the release');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+// ---- branding ----------------------------------------------------------------------------
+
+describe('branding', () => {
+  const branded = fullPages.filter((p) => /<img class="logo"/.test(p.html));
+
+  test('some page has a logo', () => assert.ok(branded.length > 0));
+
+  for (const p of branded) {
+    test(`${name(p)}: the logo leaves the headline on a 375px phone screen`, async () => {
+      const { page, context } = await open(p.path, { width: 375, height: 667 });
+      try {
+        const box = await page.evaluate(() => {
+          const logo = document.querySelector('.logo').getBoundingClientRect();
+          const h1 = document.querySelector('h1').getBoundingClientRect();
+          return { logoHeight: logo.height, logoRight: logo.right, h1Bottom: h1.bottom, loaded: document.querySelector('.logo').naturalWidth > 0 };
+        });
+        assert.ok(box.loaded, 'the logo loaded');
+        assert.ok(box.logoHeight <= 48.5, `the logo is ${box.logoHeight}px tall`);
+        assert.ok(box.logoRight <= 375, 'the logo fits the width');
+        assert.ok(box.h1Bottom <= 667, `the headline ends ${box.h1Bottom}px down a 667px screen`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const p of fullPages.filter((p) => /class="letter-head/.test(p.html))) {
+    test(`${name(p)}: the letter's parts are for print only`, async () => {
+      const { page, context } = await open(p.path, { width: 375 });
+      try {
+        const shown = await page.evaluate(() =>
+          ['.letter-head', '.letter-signature'].map((sel) => document.querySelector(sel).getClientRects().length));
+        assert.deepEqual(shown, [0, 0], 'letter parts shown on screen');
       } finally {
         await context.close();
       }
@@ -584,6 +636,68 @@ describe('embeds', () => {
         }
       }
     });
+  }
+});
+
+// ---- a state's mandated layout ------------------------------------------------------------
+
+// California Civ. Code §1798.29(d)(1): titled "Notice of Data Breach", the information under
+// five headings in this order, in type no smaller than 10 points (13.33 CSS pixels).
+const CA_TITLE = 'Notice of Data Breach';
+const CA_HEADINGS = ['What Happened', 'What Information Was Involved', 'What We Are Doing', 'What You Can Do', 'For More Information'];
+const TEN_POINTS_PX = 10 * 96 / 72;
+
+describe('California: the mandated notice format', () => {
+  const notices = PAGES.filter((p) => p.label.endsWith('California notice, mandated format'));
+  test('both California notices are built', () => assert.equal(notices.length, 2));
+  for (const notice of notices) {
+    const spanish = notice.page.startsWith('es/');
+    test(`${name(notice)}: the title and the five headings, in order`, async () => {
+      const { page, context } = await open(notice.path);
+      try {
+        const { title, headings } = await page.evaluate(() => ({
+          title: document.querySelector('main h1').textContent.trim(),
+          headings: [...document.querySelectorAll('main h2')].map((h) => h.textContent.trim()),
+        }));
+        if (spanish) {
+          // The Spanish words, with the law's English beside them (in lang="en").
+          assert.match(title, new RegExp(`\\(${CA_TITLE}\\)$`));
+          assert.deepEqual(headings.map((h) => /\(([^)]+)\)$/.exec(h)?.[1]), CA_HEADINGS);
+          const english = await page.evaluate(() => [...document.querySelectorAll('main h2 span[lang="en"]')].length);
+          assert.equal(english, CA_HEADINGS.length);
+        } else {
+          assert.equal(title, CA_TITLE);
+          assert.deepEqual(headings, CA_HEADINGS);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+    for (const [media, width] of [['screen', 375], ['screen', 1280], ['print', 1280]]) {
+      test(`${name(notice)}: no text smaller than 10 points (${media}, ${width}px)`, async () => {
+        const { page, context } = await open(notice.path, { media, width });
+        try {
+          const small = await page.evaluate((min) => {
+            const found = [];
+            const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const el = node.parentElement;
+              if (!node.textContent.trim() || el.getClientRects().length === 0) continue;
+              const size = parseFloat(getComputedStyle(el).fontSize);
+              if (size < min - 0.01) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${size}px "${node.textContent.trim().slice(0, 40)}"`);
+            }
+            for (const a of document.querySelectorAll('main a[href^="http"]')) {
+              const after = getComputedStyle(a, '::after');
+              if (after.content !== 'none' && parseFloat(after.fontSize) < min - 0.01) found.push(`a::after: ${after.fontSize}`);
+            }
+            return found;
+          }, TEN_POINTS_PX);
+          assert.deepEqual(small, [], 'text below 10 points');
+        } finally {
+          await context.close();
+        }
+      });
+    }
   }
 });
 

@@ -92,8 +92,12 @@ fn init_needs_a_jurisdiction_when_it_cannot_ask() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(breachpage(tmp.path()).args(["init", "--no-input"])).expect_code(2);
     assert!(out.stderr.contains("--jurisdiction"), "{}", out.stderr);
-    let out = run(breachpage(tmp.path()).args(["init", "--jurisdiction", "TX"])).expect_code(2);
-    assert!(out.stderr.contains("CT, IL, NY, PA"), "{}", out.stderr);
+    let out = run(breachpage(tmp.path()).args(["init", "--jurisdiction", "ZZ"])).expect_code(2);
+    assert!(
+        out.stderr.contains("CA, CT, IL, NY, PA, TX"),
+        "{}",
+        out.stderr
+    );
     assert!(!tmp.path().join("site.toml").exists());
 }
 
@@ -147,6 +151,28 @@ fn new_writes_a_commented_draft_that_passes_check() {
     // And it is never published.
     let build = run(breachpage(tmp.path()).args(["build", "--today", TODAY])).success();
     assert!(build.stdout.contains("draft"), "{}", build.stdout);
+}
+
+/// A title in Spanish gets a readable address: accents are spelled without them.
+#[test]
+fn new_gives_a_spanish_title_a_readable_address() {
+    let tmp = new_site();
+    let out = run(breachpage(tmp.path()).args([
+        "new",
+        "Filtración de datos: niños",
+        "--today",
+        TODAY,
+        "--no-input",
+    ]))
+    .success();
+    let file = "content/incidents/2026-11-22-filtracion-de-datos-ninos.yaml";
+    assert!(out.stdout.contains(file), "{}", out.stdout);
+    let text = fs::read_to_string(tmp.path().join(file)).unwrap();
+    assert!(
+        text.contains("Filtración de datos: niños"),
+        "the title keeps its accents"
+    );
+    run(breachpage(tmp.path()).args(["check", "--today", TODAY])).success();
 }
 
 #[test]

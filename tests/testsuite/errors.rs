@@ -406,7 +406,7 @@ fn an_unknown_jurisdiction_lists_the_supported_ones() {
         &[
             &format!("site.toml:{line}:"),
             "district.jurisdiction",
-            "CT, IL, NY, PA",
+            "CA, CT, IL, NY, PA, TX",
             "ZZ",
         ],
     );
@@ -484,7 +484,7 @@ fn check_reports_configuration_errors_as_json_with_status_2() {
     site.edit(
         "site.toml",
         "jurisdiction = \"NY\"",
-        "jurisdiction = \"TX\"",
+        "jurisdiction = \"WY\"",
     );
     let (code, report) = site.check_json();
     assert_eq!(code, 2);

@@ -98,10 +98,11 @@ fn a_missing_translation_falls_back_marked_and_with_a_note() {
 fn every_page_links_its_other_languages() {
     let site = built();
     let en = site.out(NOTICE);
-    assert!(en.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"../../es/notices/2026-11-10-lunch-accounts/\">"), "{en}");
+    // The links in the head are absolute, as search engines want them.
+    assert!(en.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"https://www.willowcreek-schools.example/data-breach/es/notices/2026-11-10-lunch-accounts/\">"), "{en}");
     assert!(en.contains("<a href=\"../../es/notices/2026-11-10-lunch-accounts/\" lang=\"es\" hreflang=\"es\">Español</a>"));
     let es = site.out(&format!("es/{NOTICE}"));
-    assert!(es.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../../../notices/2026-11-10-lunch-accounts/\">"), "{es}");
+    assert!(es.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://www.willowcreek-schools.example/data-breach/notices/2026-11-10-lunch-accounts/\">"), "{es}");
     assert!(es.contains("aria-current=\"page\">Español</a>"));
 }
 
@@ -165,6 +166,11 @@ fn the_spanish_media_release_points_at_the_spanish_notice() {
     site.build().success();
     let release = site.out("es/notices/2026-11-10-lunch-accounts/media-release.txt");
     assert!(release.contains("PARA PUBLICACIÓN INMEDIATA"), "{release}");
+    // The first sentence names the district, in Spanish.
+    assert!(
+        release.contains("WILLOW CREEK, New York – Willow Creek Central School District informa de una filtración de datos. Alguien vio"),
+        "{release}"
+    );
     assert!(
         release.contains("https://www.willowcreek-schools.example/data-breach/es/notices/2026-11-10-lunch-accounts/"),
         "{release}"

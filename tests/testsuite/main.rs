@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 mod authoring;
+mod branding;
 mod build;
 mod common;
 mod compliance;
@@ -22,3 +23,4 @@ mod published_text;
 mod robustness;
 mod serve;
 mod snapshots;
+mod texas_california;

@@ -85,6 +85,7 @@ impl Reporter<'_> {
             let expected = "the date the breach was reported to HHS, YYYY-MM-DD";
             self.take(group.fields.hhs_notified, "hipaa.hhs_notified", expected)
         });
+        let recovered = self.take(raw.recovered, "recovered", DATE_FORMAT);
         let affected = self.affected(raw.affected);
         // The long form may leave `data` to its groups: it is then their union.
         let data = match (raw.data, self.union_of_groups(&affected)) {
@@ -143,6 +144,7 @@ impl Reporter<'_> {
             medium,
             ransom_paid,
             hipaa_hhs_notified,
+            recovered,
             data,
             other_data,
             affected,

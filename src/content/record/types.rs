@@ -45,6 +45,7 @@ pub struct RawRecord {
     pub law_enforcement_delay: Field<Group<RawDelay>>,
     pub ransom: Field<Group<RawRansom>>,
     pub hipaa: Field<Group<RawHipaa>>,
+    pub recovered: Field<NaiveDate>,
     pub substitute_notice: Field<Group<RawSubstitute>>,
     pub updates: Field<List<Group<RawUpdate>>>,
     pub notified: Field<Keyed<Field<Notice>>>,
