@@ -72,8 +72,12 @@ impl Calendar<'_> {
     /// a rule such as NY General Construction Law §25-a moves a period's last day past.
     pub fn is_weekend_or_holiday(&self, date: NaiveDate) -> bool {
         matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-            || kept_federal_holidays(date.year(), self.federal_not_observed, self.federal_not_moved)
-                .contains(&date)
+            || kept_federal_holidays(
+                date.year(),
+                self.federal_not_observed,
+                self.federal_not_moved,
+            )
+            .contains(&date)
             || self.is_state_holiday(date)
     }
 
@@ -226,7 +230,10 @@ mod tests {
     fn a_state_may_not_keep_some_federal_holidays_or_their_moves() {
         // Friday October 9, 2026; Monday October 12 is Columbus Day.
         let federal = Calendar::default();
-        assert_eq!(federal.add_business_days(d(2026, 10, 9), 1), d(2026, 10, 13));
+        assert_eq!(
+            federal.add_business_days(d(2026, 10, 9), 1),
+            d(2026, 10, 13)
+        );
         let not_observed = [FederalHoliday::ColumbusDay];
         let state = Calendar {
             federal_not_observed: &not_observed,

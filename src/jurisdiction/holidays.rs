@@ -240,7 +240,10 @@ mod tests {
         assert!(error.starts_with("federal_holidays_not_observed: \"columbus\""));
         assert!(error.contains("columbus_day"), "{error}");
         // The second Monday of October 2026 is the 12th; Memorial Day 2026 is May 25.
-        assert_eq!(FederalHoliday::ColumbusDay.date(2026), Some(d(2026, 10, 12)));
+        assert_eq!(
+            FederalHoliday::ColumbusDay.date(2026),
+            Some(d(2026, 10, 12))
+        );
         assert_eq!(FederalHoliday::MemorialDay.date(2026), Some(d(2026, 5, 25)));
     }
 
