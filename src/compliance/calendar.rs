@@ -1,51 +1,41 @@
-//! Clock arithmetic: calendar days, business days (weekends, US federal holidays with
-//! their observed dates, district closures) and hours in US Eastern local time.
+//! Clock arithmetic: calendar days, business days (weekends, the US federal holidays the
+//! state keeps, with their observed dates, the state's own holidays, district closures) and hours in US Eastern local time.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
-use crate::jurisdiction::{Holiday, Zone};
+use crate::jurisdiction::{FederalHoliday, Holiday, Zone};
 
 /// US federal holidays (5 U.S.C. §6103) that fall, as observed, in `year`.
 pub fn federal_holidays(year: i32) -> Vec<NaiveDate> {
+    kept_federal_holidays(year, &[], false)
+}
+
+/// The federal holidays a state keeps in `year`: all but `not_observed`, each on its own
+/// day, and also (unless `not_moved`) on the weekday it is observed on when it falls on a
+/// weekend (5 U.S.C. §6103(b)).
+pub fn kept_federal_holidays(
+    year: i32,
+    not_observed: &[FederalHoliday],
+    not_moved: bool,
+) -> Vec<NaiveDate> {
     let mut days = Vec::new();
     // The observed date of next year's New Year's Day can be December 31 of this year.
     for y in [year, year + 1] {
-        for date in holidays_of(y) {
-            let observed = observed(date);
-            if observed.year() == year {
-                days.push(observed);
+        for holiday in FederalHoliday::ALL {
+            if not_observed.contains(&holiday) {
+                continue;
+            }
+            let Some(date) = holiday.date(y) else {
+                continue;
+            };
+            let kept = if not_moved { date } else { observed(date) };
+            if kept.year() == year {
+                days.push(kept);
             }
         }
     }
     days.sort();
     days
-}
-
-fn holidays_of(year: i32) -> Vec<NaiveDate> {
-    let fixed = |month, day| NaiveDate::from_ymd_opt(year, month, day);
-    let nth = |month, weekday, n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
-    let mut days = vec![
-        fixed(1, 1),
-        nth(1, Weekday::Mon, 3),
-        nth(2, Weekday::Mon, 3),
-        last_weekday(year, 5, Weekday::Mon),
-        fixed(7, 4),
-        nth(9, Weekday::Mon, 1),
-        nth(10, Weekday::Mon, 2),
-        fixed(11, 11),
-        nth(11, Weekday::Thu, 4),
-        fixed(12, 25),
-    ];
-    if year >= 2021 {
-        days.push(fixed(6, 19));
-    }
-    days.into_iter().flatten().collect()
-}
-
-fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
-    (1..=5)
-        .rev()
-        .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n))
 }
 
 /// A holiday on a Saturday is observed on the Friday before; on a Sunday, the Monday after.
@@ -57,11 +47,16 @@ fn observed(date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// The days that are not business days beyond weekends and federal holidays: the state's
-/// own legal holidays and the district's closures.
+/// The days that are not business days beyond weekends: the federal holidays the state
+/// keeps, the state's own legal holidays and the district's closures.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar<'a> {
     pub holidays: &'a [Holiday],
+    /// Federal holidays that are not legal holidays of the state (pack data).
+    pub federal_not_observed: &'a [FederalHoliday],
+    /// The state keeps a federal holiday that falls on a weekend on that day only, not on
+    /// the Friday before or the Monday after (pack data).
+    pub federal_not_moved: bool,
     pub closures: &'a [NaiveDate],
     /// The time zone hour clocks run in.
     pub zone: Zone,
@@ -72,11 +67,17 @@ impl Calendar<'_> {
         !self.is_weekend_or_holiday(date) && !self.closures.contains(&date)
     }
 
-    /// A Saturday, a Sunday, or a federal or state legal holiday (closures aside): the days
+    /// A Saturday, a Sunday, or a federal holiday the state keeps or a state legal holiday
+    /// (closures aside): the days
     /// a rule such as NY General Construction Law §25-a moves a period's last day past.
     pub fn is_weekend_or_holiday(&self, date: NaiveDate) -> bool {
         matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-            || federal_holidays(date.year()).contains(&date)
+            || kept_federal_holidays(
+                date.year(),
+                self.federal_not_observed,
+                self.federal_not_moved,
+            )
+            .contains(&date)
             || self.is_state_holiday(date)
     }
 
@@ -222,6 +223,36 @@ mod tests {
         assert_eq!(
             calendar.add_business_days(d(2025, 1, 17), 2),
             d(2025, 1, 22)
+        );
+    }
+
+    #[test]
+    fn a_state_may_not_keep_some_federal_holidays_or_their_moves() {
+        // Friday October 9, 2026; Monday October 12 is Columbus Day.
+        let federal = Calendar::default();
+        assert_eq!(
+            federal.add_business_days(d(2026, 10, 9), 1),
+            d(2026, 10, 13)
+        );
+        let not_observed = [FederalHoliday::ColumbusDay];
+        let state = Calendar {
+            federal_not_observed: &not_observed,
+            ..Calendar::default()
+        };
+        assert_eq!(state.add_business_days(d(2026, 10, 9), 1), d(2026, 10, 12));
+        // July 4, 2026 is a Saturday: federally kept on Friday July 3, by a state that does
+        // not move its holidays on the Saturday only.
+        assert!(federal.is_weekend_or_holiday(d(2026, 7, 3)));
+        let not_moved = Calendar {
+            federal_not_moved: true,
+            ..Calendar::default()
+        };
+        assert!(!not_moved.is_weekend_or_holiday(d(2026, 7, 3)));
+        assert_eq!(not_moved.add_business_days(d(2026, 7, 2), 1), d(2026, 7, 3));
+        assert_eq!(federal.add_business_days(d(2026, 7, 2), 1), d(2026, 7, 6));
+        assert_eq!(
+            kept_federal_holidays(2026, &not_observed, true).len(),
+            federal_holidays(2026).len() - 1
         );
     }
 

@@ -115,6 +115,38 @@ fn tx_cause_report_skips_december_24_and_26_and_san_jacinto_day() {
 }
 
 #[test]
+fn tx_cause_report_counts_columbus_day() {
+    // Gov't Code §662.003(a) lists nine national holidays and not Columbus Day, so Monday
+    // October 12, 2026 is a business day in Texas. Recovery Friday October 2, 2026: Oct 5,
+    // 6, 7, 8, 9 (5), Monday 12 (6), 13, 14, 15 (9), Friday October 16 (10). Skipping
+    // Columbus Day, as the federal calendar does, would give Monday October 19: a day late.
+    let facts = format!("{TX_PAYROLL}recovered: 2026-10-02\n");
+    let s = run("TX", &facts, d(2026, 10, 3));
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2026-10-16"));
+}
+
+#[test]
+fn tx_cause_report_counts_the_federal_fridays_in_lieu() {
+    // Texas keeps a holiday on its own date and moves none off a weekend (§662.005(a)(1)).
+    // July 4, 2026 is a Saturday, federally kept on Friday July 3. Recovery Monday June 29,
+    // 2026: Jun 30, Jul 1, 2 (3), Friday 3 (4), 6, 7, 8, 9, 10 (9), Monday July 13 (10).
+    let facts = format!("{TX_PAYROLL}recovered: 2026-06-29\n");
+    let s = run("TX", &facts, d(2026, 6, 30));
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2026-07-13"));
+    // June 19 is Emancipation Day in Texas (§662.003(b)(4)), a state holiday not moved;
+    // Saturday June 19, 2027 is federally kept on Friday June 18. Recovery Monday June 14,
+    // 2027: Jun 15, 16, 17 (3), Friday 18 (4), 21, 22, 23, 24, 25 (9), Monday June 28 (10).
+    let facts = format!("{TX_PAYROLL}recovered: 2027-06-14\n");
+    let s = run("TX", &facts, d(2027, 6, 15));
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2027-06-28"));
+    // Friday June 19, 2026 is skipped. Recovery Tuesday June 16, 2026: Jun 17, 18 (2),
+    // 22, 23, 24, 25, 26 (7), 29, 30 (9), Wednesday July 1 (10).
+    let facts = format!("{TX_PAYROLL}recovered: 2026-06-16\n");
+    let s = run("TX", &facts, d(2026, 6, 17));
+    assert_eq!(due(one(&s, "cause-report")).as_deref(), Some("2026-07-01"));
+}
+
+#[test]
 fn tx_cause_report_waits_for_recovery() {
     let s = run("TX", TX_PAYROLL, d(2025, 10, 11));
     let cause = one(&s, "cause-report");
@@ -178,15 +210,16 @@ fn tx_holidays_are_the_state_holidays_of_662_003() {
         .flat_map(|h| h.days(2026).unwrap())
         .collect();
     days.sort();
-    // 2026: Monday January 19, Monday March 2, Tuesday April 21, Thursday August 27, the
-    // Friday after Thanksgiving (November 26) November 27, Thursday December 24, Saturday
-    // December 26 (not moved). June 19 is federal too and comes from the federal list.
+    // 2026: Monday January 19, Monday March 2, Tuesday April 21, Friday June 19, Thursday
+    // August 27, the Friday after Thanksgiving (November 26) November 27, Thursday December
+    // 24, Saturday December 26 (not moved).
     assert_eq!(
         days,
         [
             d(2026, 1, 19),
             d(2026, 3, 2),
             d(2026, 4, 21),
+            d(2026, 6, 19),
             d(2026, 8, 27),
             d(2026, 11, 27),
             d(2026, 12, 24),

@@ -98,6 +98,8 @@ pub fn evaluate_with(base: Facts, config: &SiteConfig, today: NaiveDate) -> Vec<
     let pack = base.pack;
     let calendar = Calendar {
         holidays: &pack.holidays,
+        federal_not_observed: &pack.federal_holidays_not_observed,
+        federal_not_moved: pack.federal_holidays_not_moved,
         closures: &config.calendar.closures,
         zone: pack.time_zone,
     };

@@ -1,6 +1,7 @@
 //! A state's legal holidays, as pack data: a fixed date, the nth weekday of a month, a day
 //! counted from Easter, or the general election day, each with the rule for one that
-//! falls on a weekend.
+//! falls on a weekend; and the US federal holidays by name, so that a pack can say which
+//! of them its state does not keep.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -98,6 +99,96 @@ impl Holiday {
     }
 }
 
+/// A US federal holiday (5 U.S.C. §6103(a)), named as a pack names it in
+/// `federal_holidays_not_observed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum FederalHoliday {
+    NewYearsDay,
+    MlkDay,
+    WashingtonBirthday,
+    MemorialDay,
+    Juneteenth,
+    IndependenceDay,
+    LaborDay,
+    ColumbusDay,
+    VeteransDay,
+    Thanksgiving,
+    Christmas,
+}
+
+impl FederalHoliday {
+    pub const ALL: [FederalHoliday; 11] = [
+        Self::NewYearsDay,
+        Self::MlkDay,
+        Self::WashingtonBirthday,
+        Self::MemorialDay,
+        Self::Juneteenth,
+        Self::IndependenceDay,
+        Self::LaborDay,
+        Self::ColumbusDay,
+        Self::VeteransDay,
+        Self::Thanksgiving,
+        Self::Christmas,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::NewYearsDay => "new_years_day",
+            Self::MlkDay => "mlk_day",
+            Self::WashingtonBirthday => "washington_birthday",
+            Self::MemorialDay => "memorial_day",
+            Self::Juneteenth => "juneteenth",
+            Self::IndependenceDay => "independence_day",
+            Self::LaborDay => "labor_day",
+            Self::ColumbusDay => "columbus_day",
+            Self::VeteransDay => "veterans_day",
+            Self::Thanksgiving => "thanksgiving",
+            Self::Christmas => "christmas",
+        }
+    }
+
+    /// The day itself in `year`, before any move off a weekend; `None` for Juneteenth
+    /// before 2021, when it became a federal holiday.
+    pub fn date(self, year: i32) -> Option<NaiveDate> {
+        let fixed = |month, day| NaiveDate::from_ymd_opt(year, month, day);
+        let nth = |month, weekday, n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
+        match self {
+            Self::NewYearsDay => fixed(1, 1),
+            Self::MlkDay => nth(1, Weekday::Mon, 3),
+            Self::WashingtonBirthday => nth(2, Weekday::Mon, 3),
+            Self::MemorialDay => (1..=5)
+                .rev()
+                .find_map(|n| NaiveDate::from_weekday_of_month_opt(year, 5, Weekday::Mon, n)),
+            Self::Juneteenth if year < 2021 => None,
+            Self::Juneteenth => fixed(6, 19),
+            Self::IndependenceDay => fixed(7, 4),
+            Self::LaborDay => nth(9, Weekday::Mon, 1),
+            Self::ColumbusDay => nth(10, Weekday::Mon, 2),
+            Self::VeteransDay => fixed(11, 11),
+            Self::Thanksgiving => nth(11, Weekday::Thu, 4),
+            Self::Christmas => fixed(12, 25),
+        }
+    }
+}
+
+impl TryFrom<String> for FederalHoliday {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|h| h.name() == name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Self::ALL.iter().map(|h| h.name()).collect();
+                format!(
+                    "federal_holidays_not_observed: \"{name}\" is not a federal holiday; use one of {}",
+                    known.join(", ")
+                )
+            })
+    }
+}
+
 /// Easter Sunday in the Gregorian calendar (the anonymous algorithm of 1876).
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
@@ -135,6 +226,25 @@ mod tests {
 
     fn holiday(toml_text: &str) -> Holiday {
         toml::from_str(&format!("name = \"h\"\ncitation = \"c\"\n{toml_text}")).unwrap()
+    }
+
+    #[test]
+    fn federal_holidays_are_known_by_name() {
+        for holiday in FederalHoliday::ALL {
+            assert_eq!(
+                FederalHoliday::try_from(holiday.name().to_string()),
+                Ok(holiday)
+            );
+        }
+        let error = FederalHoliday::try_from("columbus".to_string()).unwrap_err();
+        assert!(error.starts_with("federal_holidays_not_observed: \"columbus\""));
+        assert!(error.contains("columbus_day"), "{error}");
+        // The second Monday of October 2026 is the 12th; Memorial Day 2026 is May 25.
+        assert_eq!(
+            FederalHoliday::ColumbusDay.date(2026),
+            Some(d(2026, 10, 12))
+        );
+        assert_eq!(FederalHoliday::MemorialDay.date(2026), Some(d(2026, 5, 25)));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-pub use holidays::Holiday;
+pub use holidays::{FederalHoliday, Holiday};
 pub use rules::{Clock, Condition, Pace, Trigger};
 pub use zone::Zone;
 
@@ -96,6 +96,14 @@ pub struct Pack {
     /// The state's own legal holidays, skipped by business-day clocks beside the federal ones.
     #[serde(default, rename = "holiday")]
     pub holidays: Vec<Holiday>,
+    /// Federal holidays (by name: `columbus_day`...) that are not legal holidays of the
+    /// state, so business-day clocks count them; a name that is not one is refused.
+    #[serde(default)]
+    pub federal_holidays_not_observed: Vec<FederalHoliday>,
+    /// The state keeps a federal holiday that falls on a weekend on that day only, not on
+    /// the Friday before or the Monday after as 5 U.S.C. §6103(b) does.
+    #[serde(default)]
+    pub federal_holidays_not_moved: bool,
     /// What happens when a period of days ends on a weekend or holiday, if the state has a rule.
     #[serde(default)]
     pub period_end: Option<PeriodEnd>,
@@ -677,6 +685,35 @@ mod tests {
                     assert!(!citation.contains(district), "{code}: {citation}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_pack_naming_an_unknown_federal_holiday_is_refused() {
+        let (_, tx) = PACKS.iter().find(|(code, _)| *code == "TX").unwrap();
+        let known = "federal_holidays_not_observed = [\"columbus_day\", \"juneteenth\"]";
+        assert!(tx.contains(known));
+        let text = tx.replace(
+            known,
+            "federal_holidays_not_observed = [\"columbus\", \"juneteenth\"]",
+        );
+        let error = toml::from_str::<Pack>(&text).unwrap_err().to_string();
+        assert!(
+            error.contains("federal_holidays_not_observed: \"columbus\" is not a federal holiday"),
+            "{error}"
+        );
+        assert!(error.contains("columbus_day"), "{error}");
+        // Texas's own list names Columbus Day (Gov't Code §662.003(a) leaves it out).
+        let pack = Pack::get("TX").unwrap();
+        assert_eq!(
+            pack.federal_holidays_not_observed,
+            [FederalHoliday::ColumbusDay, FederalHoliday::Juneteenth]
+        );
+        assert!(pack.federal_holidays_not_moved);
+        for code in ["NY", "CT", "PA", "IL", "CA"] {
+            let pack = Pack::get(code).unwrap();
+            assert!(pack.federal_holidays_not_observed.is_empty(), "{code}");
+            assert!(!pack.federal_holidays_not_moved, "{code}");
         }
     }
 
