@@ -52,6 +52,20 @@ impl Audience {
         }
     }
 
+    /// The affected groups whose facts its letter tells.
+    pub fn groups(self) -> &'static [Group] {
+        match self {
+            Audience::Parents => &[Group::Students, Group::Parents],
+            Audience::Students => &[Group::Students],
+            Audience::Staff => &[
+                Group::Teachers,
+                Group::Principals,
+                Group::Staff,
+                Group::FormerStaff,
+            ],
+        }
+    }
+
     pub fn parse(word: &str) -> Option<Audience> {
         Audience::ALL
             .into_iter()
@@ -140,14 +154,17 @@ pub fn compose(facts: &Facts, audience: Audience, to: Option<&Addressee>) -> Doc
         )));
     }
     blocks.push(Block::Heading(s.get("what_information").to_string()));
-    blocks.push(Block::Bullets(facts.data_lines()));
+    blocks.push(Block::Bullets(facts.data_lines_for(audience.groups())));
     blocks.push(Block::Heading(s.get("who_affected").to_string()));
     blocks.push(Block::Para(facts.who_line()));
 
     blocks.push(Block::Heading(s.get("what_we_are_doing").to_string()));
     blocks.extend(prose(&facts.investigation));
-    if let Some((offer, how)) = &facts.offer {
+    let offers = facts.offers_for(audience.groups());
+    if !offers.is_empty() {
         blocks.push(Block::Heading(s.get("protection_heading").to_string()));
+    }
+    for (offer, how) in &offers {
         blocks.push(Block::Para(offer.clone()));
         if !how.is_empty() {
             blocks.push(Block::Para(format!("{}:", s.get("kit_how_to_enroll"))));
@@ -164,6 +181,10 @@ pub fn compose(facts: &Facts, audience: Audience, to: Option<&Addressee>) -> Doc
 
     blocks.push(Block::Heading(s.get("more_information").to_string()));
     blocks.push(Block::Para(s.get("contact_intro").to_string()));
+    let help_line = facts.help_line_lines();
+    if !help_line.is_empty() {
+        blocks.push(Block::Lines(help_line));
+    }
     blocks.push(Block::Lines(facts.contact_lines()));
     if let Some(url) = &facts.url {
         blocks.push(Block::Para(

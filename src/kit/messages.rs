@@ -11,6 +11,8 @@
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::render::markdown;
+
 use super::doc::{Block, Doc};
 use super::facts::{list, Facts};
 use super::letter::paragraphs;
@@ -67,21 +69,33 @@ pub fn email(facts: &Facts, letter: &Doc) -> String {
 pub fn sms(facts: &Facts) -> Option<String> {
     let url = facts.url.as_deref()?;
     let short = crate::render::format::url_text(url);
-    let candidates = [
+    // With the incident's help line, its number too when it fits.
+    let with_phone: &[(&str, &str)] = match &facts.notice.help_line {
+        Some(h) if h.phone.is_some() => &[
+            ("kit_sms_phone", url),
+            ("kit_sms_phone", &short),
+            ("kit_sms_phone_short", url),
+            ("kit_sms_phone_short", &short),
+        ],
+        _ => &[],
+    };
+    let plain = [
         ("kit_sms", url),
         ("kit_sms", short.as_str()),
         ("kit_sms_short", url),
         ("kit_sms_short", short.as_str()),
     ];
+    let phone = facts.phone().unwrap_or_default();
+    let candidates = with_phone.iter().chain(&plain).copied();
     let found = candidates
-        .into_iter()
         .map(|(key, address)| {
             gsm7(
                 &facts
                     .s
                     .get(key)
                     .replace("{district}", facts.district())
-                    .replace("{url}", address),
+                    .replace("{url}", address)
+                    .replace("{phone}", phone),
             )
         })
         .find(|text| gsm7_length(text) <= SMS_LIMIT);
@@ -150,11 +164,17 @@ pub fn call_script(facts: &Facts) -> String {
                 .replace("{address}", &spoken_address(facts, base)),
         );
     }
-    if let Some(phone) = &facts.contact.phone {
+    if let Some(phone) = facts.phone() {
         let digits = spoken_digits(facts, phone);
+        let name = match facts.notice.help_line {
+            Some(_) if facts.contact.phone.as_deref() != Some(phone) => {
+                s.get("kit_call_help_line")
+            }
+            _ => facts.contact.name.as_str(),
+        };
         lines.push(
             s.get("kit_call_questions")
-                .replace("{name}", &facts.contact.name)
+                .replace("{name}", name)
                 .replace("{phone}", &digits),
         );
         lines.push(s.get("kit_call_repeat").replace("{phone}", &digits));
@@ -252,6 +272,16 @@ pub fn call_sheet(facts: &Facts) -> Doc {
         facts_list.push(url.clone());
     }
     blocks.push(Block::Bullets(facts_list));
+    let groups = facts.group_lines();
+    if !groups.is_empty() {
+        blocks.push(Block::Heading(s.get("kit_sheet_groups").to_string()));
+        blocks.push(Block::Bullets(groups));
+    }
+    let help_line = facts.help_line_lines();
+    if let Some((heading, lines)) = help_line.split_first() {
+        blocks.push(Block::Heading(heading.clone()));
+        blocks.push(Block::Bullets(lines.to_vec()));
+    }
     blocks.push(Block::Heading(s.get("kit_sheet_faq").to_string()));
     let mut faq = vec![
         (s.get("kit_faq_what"), facts.description.clone()),
@@ -260,12 +290,29 @@ pub fn call_sheet(facts: &Facts) -> Doc {
         (s.get("kit_faq_doing"), facts.investigation.clone()),
         (s.get("kit_faq_do"), facts.guidance.clone()),
     ];
-    let offer = match &facts.offer {
-        Some((offer, how)) => format!("{offer}\n{how}"),
-        None => s.get("kit_none").to_string(),
+    let every_group: Vec<_> = facts.incident.affected.groups.clone();
+    let offers = facts.offers_for(&every_group);
+    let offer = if offers.is_empty() {
+        s.get("kit_none").to_string()
+    } else {
+        offers
+            .iter()
+            .map(|(offer, how)| format!("{offer}\n{how}"))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     };
     faq.push((s.get("kit_faq_offer"), offer));
-    faq.push((s.get("kit_faq_who"), facts.contact_lines().join("\n")));
+    let mut who = facts.help_line_lines();
+    who.extend(facts.contact_lines());
+    faq.push((s.get("kit_faq_who"), who.join("\n")));
+    // The record's own questions and answers, after the ones every caller asks.
+    let own: Vec<(&str, String)> = facts
+        .incident
+        .faq
+        .iter()
+        .map(|f| (f.question.as_str(), markdown::to_plain(&f.answer)))
+        .collect();
+    faq.extend(own);
     for (question, answer) in faq {
         blocks.push(Block::Para(question.to_string()));
         blocks.push(Block::Bullets(vec![paragraphs(&answer).join("\n")]));

@@ -594,3 +594,87 @@ fn a_letter_in_another_script_is_left_as_html() {
     let html = String::from_utf8_lossy(&files["letters/es/parents.html"]).to_string();
     assert!(html.contains("敬具"));
 }
+
+/// An incident whose groups have their own data and offers, with its own help line: each
+/// letter tells its readers their own data and their own offer, the help line comes
+/// first among the contacts, and the messages give its number.
+#[test]
+fn each_letter_tells_its_group_its_own_data_and_offer_and_the_help_line() {
+    const SLUG: &str = "2026-10-28-sis-vendor";
+    let site = Site::new("multi-group");
+    site.run(&["kit", SLUG, "--today", TODAY]).success();
+    let files = kit(&site, SLUG);
+    let text = |path: &str| String::from_utf8_lossy(&files[path]).to_string();
+    let staff = text("letters/en/staff.html");
+    let parents = text("letters/en/parents.html");
+    let minors = "identity protection for minors";
+    let credit = "credit monitoring and identity restoration";
+
+    assert!(staff.contains(credit), "{staff}");
+    assert!(!staff.contains(minors), "the students' offer in the staff letter");
+    // The data of each letter's own groups ("Social Security number" alone is also in
+    // the advice every letter gives).
+    assert!(staff.contains("Social Security numbers"), "{staff}");
+    assert!(!staff.contains("Student ID numbers"), "the students' data in the staff letter");
+    assert!(
+        staff.contains("Staff received an enrollment code by email"),
+        "{staff}"
+    );
+    assert!(parents.contains(minors), "{parents}");
+    assert!(!parents.contains(credit), "the staff's offer in the parents' letter");
+    assert!(
+        !parents.contains("Social Security numbers"),
+        "the staff's data in the parents' letter"
+    );
+    assert!(parents.contains("Health"), "the students' data: {parents}");
+
+    // The help line, with its closing date, before the district's standing contact.
+    for (name, letter) in [("staff", &staff), ("parents", &parents)] {
+        let help = letter.find("833-555-0142").expect(name);
+        let standing = letter.rfind("518-555-0130").expect(name);
+        assert!(help < standing, "{name}: the help line comes first");
+        assert!(letter.contains("Open until: February 26, 2027"), "{name}");
+    }
+    let pdf = pdf_text(&files["letters/en/staff.pdf"]);
+    assert!(pdf.contains("833-555-0142"), "{pdf}");
+
+    // Spanish: the translated offers.
+    let es_staff = text("letters/es/staff.html");
+    assert!(
+        es_staff.contains("vigilancia del crédito y restauración de la identidad"),
+        "{es_staff}"
+    );
+    assert!(!es_staff.contains(credit), "{es_staff}");
+    let es_parents = text("letters/es/parents.html");
+    assert!(
+        es_parents.contains("protección de identidad para menores"),
+        "{es_parents}"
+    );
+    assert!(es_parents.contains("833-555-0142"), "{es_parents}");
+
+    // Messages: the help line's number, spoken; the call-centre sheet gives each group.
+    let script = text("messages/en/call-script.txt");
+    assert!(
+        script.contains("our help line at eight three three, five five five, zero one four two"),
+        "{script}"
+    );
+    assert!(text("messages/en/email.txt").contains("833-555-0142"));
+    for lang in ["en", "es"] {
+        let sms = text(&format!("messages/{lang}/sms.txt"));
+        assert!(gsm7_length(sms.trim_end()) <= SMS_LIMIT, "{lang}: {sms}");
+    }
+    let sheet = text("messages/en/call-centre.html");
+    for needle in [
+        "6,412",
+        "9,150",
+        "812",
+        minors,
+        credit,
+        "833-555-0142",
+        "Monday to Friday, 9 a.m. to 9 p.m. Eastern, except holidays",
+        // The record's own questions.
+        "Does identity protection for minors cost anything?",
+    ] {
+        assert!(sheet.contains(needle), "the sheet lacks {needle}: {sheet}");
+    }
+}
