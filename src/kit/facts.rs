@@ -195,7 +195,11 @@ impl<'a> Facts<'a> {
                 if self.notice.other_data.is_some() && data.len() > 1 {
                     data.pop();
                 }
-                parts.push(format!("{}: {}", s.get("what_information"), data.join("; ")));
+                parts.push(format!(
+                    "{}: {}",
+                    s.get("what_information"),
+                    data.join("; ")
+                ));
                 let offers = self.offers_for(&[group.group]);
                 parts.push(format!(
                     "{}: {}",

@@ -167,9 +167,7 @@ pub fn call_script(facts: &Facts) -> String {
     if let Some(phone) = facts.phone() {
         let digits = spoken_digits(facts, phone);
         let name = match facts.notice.help_line {
-            Some(_) if facts.contact.phone.as_deref() != Some(phone) => {
-                s.get("kit_call_help_line")
-            }
+            Some(_) if facts.contact.phone.as_deref() != Some(phone) => s.get("kit_call_help_line"),
             _ => facts.contact.name.as_str(),
         };
         lines.push(

@@ -611,17 +611,26 @@ fn each_letter_tells_its_group_its_own_data_and_offer_and_the_help_line() {
     let credit = "credit monitoring and identity restoration";
 
     assert!(staff.contains(credit), "{staff}");
-    assert!(!staff.contains(minors), "the students' offer in the staff letter");
+    assert!(
+        !staff.contains(minors),
+        "the students' offer in the staff letter"
+    );
     // The data of each letter's own groups ("Social Security number" alone is also in
     // the advice every letter gives).
     assert!(staff.contains("Social Security numbers"), "{staff}");
-    assert!(!staff.contains("Student ID numbers"), "the students' data in the staff letter");
+    assert!(
+        !staff.contains("Student ID numbers"),
+        "the students' data in the staff letter"
+    );
     assert!(
         staff.contains("Staff received an enrollment code by email"),
         "{staff}"
     );
     assert!(parents.contains(minors), "{parents}");
-    assert!(!parents.contains(credit), "the staff's offer in the parents' letter");
+    assert!(
+        !parents.contains(credit),
+        "the staff's offer in the parents' letter"
+    );
     assert!(
         !parents.contains("Social Security numbers"),
         "the staff's data in the parents' letter"
