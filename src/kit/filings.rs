@@ -71,7 +71,7 @@ pub fn sheet(facts: &Facts, status: &ObligationStatus, law: &Law) -> Doc {
         Block::Title(format!("Filing: {} ({})", o.whom, o.id)),
         Block::Fields(vec![
             ("Under the law of".into(), law.state.to_string()),
-            ("Who files".into(), o.who.clone()),
+            ("Who files".into(), format!("the {}", o.who)),
             ("With".into(), o.whom.clone()),
             ("Law".into(), o.citation.clone()),
             ("Due".into(), due_text(status)),

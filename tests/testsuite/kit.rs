@@ -243,6 +243,10 @@ fn a_duty_recorded_as_an_act_shows_in_the_compliance_record() {
     }
     let filing = String::from_utf8_lossy(&files["filings/state-privacy-officer.html"]).to_string();
     assert!(filing.contains("CPO-77"), "{filing}");
+    assert!(
+        filing.contains("the district</dd>"),
+        "who files, in words: {filing}"
+    );
 }
 
 #[test]
