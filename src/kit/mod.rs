@@ -20,7 +20,6 @@ use crate::compliance::obligations::ObligationStatus;
 use crate::compliance::residence::Residence;
 use crate::model::{Incident, SiteData};
 use crate::pdf::{self, layout::Flow};
-use crate::render::format::Strings;
 use crate::theme::Theme;
 
 use doc::Doc;
@@ -34,19 +33,6 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 pub struct Kit {
     pub files: Files,
     pub summary: Vec<String>,
-}
-
-/// The interface strings of each language the site publishes (the default first).
-fn languages<'a>(site: &SiteData, theme: &'a Theme) -> Vec<(String, Strings<'a>)> {
-    site.config
-        .languages()
-        .into_iter()
-        .filter_map(|code| {
-            let own = theme.strings.get(code)?;
-            let english = theme.strings.get("en").unwrap_or(own);
-            Some((code.to_string(), Strings { own, english }))
-        })
-        .collect()
 }
 
 /// Every file of the kit of `incident`. `statuses` are its obligations as of `today`,
@@ -63,7 +49,7 @@ pub fn assemble(
 ) -> Result<Kit, String> {
     let mut files = Files::new();
     let mut summary = Vec::new();
-    let languages = languages(site, theme);
+    let languages = crate::render::published_languages(site, theme);
     let audiences = Audience::for_groups(&incident.affected.groups);
     let mut letters = 0;
     let mut all_facts = Vec::new();

@@ -234,15 +234,11 @@ pub fn render_to(
     })
 }
 
-/// The languages to build, the default first, each with its interface strings. A
-/// language the theme has no text for is left out: the checks (`checks::site`) refuse
+/// The languages the site publishes, the default first, each with its interface strings.
+/// A language the theme has no text for is left out: the checks (`checks::site`) refuse
 /// such a site before it is rendered.
-fn languages<'a>(
-    site: &SiteData,
-    theme: &'a Theme,
-) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
-    let languages: Vec<(String, Strings<'a>)> = site
-        .config
+pub fn published_languages<'a>(site: &SiteData, theme: &'a Theme) -> Vec<(String, Strings<'a>)> {
+    site.config
         .languages()
         .into_iter()
         .filter_map(|code| {
@@ -250,7 +246,15 @@ fn languages<'a>(
             let english = theme.strings.get("en").unwrap_or(own);
             Some((code.to_string(), Strings { own, english }))
         })
-        .collect();
+        .collect()
+}
+
+/// The languages to build; none at all is an error.
+fn languages<'a>(
+    site: &SiteData,
+    theme: &'a Theme,
+) -> Result<Vec<(String, Strings<'a>)>, Diagnostics> {
+    let languages = published_languages(site, theme);
     if languages.is_empty() {
         let mut problems = Diagnostics::new();
         problems.push(Diagnostic::error(
