@@ -70,6 +70,13 @@ fn assert_real_pdf(bytes: &[u8]) -> usize {
 }
 
 /// The texts a PDF shows, decoded from WinAnsi (literal and hexadecimal strings).
+/// Fails naming the first text `haystack` lacks, and shows what it has.
+fn assert_has_all(haystack: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(haystack.contains(needle), "{needle}: {haystack}");
+    }
+}
+
 fn pdf_text(bytes: &[u8]) -> String {
     let text: String = bytes.iter().map(|&b| char::from(b)).collect();
     let mut out = String::new();
@@ -134,26 +141,28 @@ fn letters_messages_filings_and_the_record_in_every_language() {
         }
     }
     let en = pdf_text(&files["letters/en/parents.pdf"]);
-    for needle in [
-        "November 22, 2026",
-        "Dear parent or guardian,",
-        "An unauthorized person signed in to the lunch account system.",
-        "About 1,250",
-        "Sincerely,",
-        "https://www.willowcreek-schools.example/data-breach/notices/2026-11-10-lunch-accounts/",
-    ] {
-        assert!(en.contains(needle), "{needle}: {en}");
-    }
+    assert_has_all(
+        &en,
+        &[
+            "November 22, 2026",
+            "Dear parent or guardian,",
+            "An unauthorized person signed in to the lunch account system.",
+            "About 1,250",
+            "Sincerely,",
+            "https://www.willowcreek-schools.example/data-breach/notices/2026-11-10-lunch-accounts/",
+        ],
+    );
     let es = pdf_text(&files["letters/es/parents.pdf"]);
-    for needle in [
-        "22 de noviembre de 2026",
-        "Estimado padre, madre o tutor:",
-        "Una persona no autorizada entró en el sistema de cuentas del comedor.",
-        "Atentamente,",
-        "/es/notices/2026-11-10-lunch-accounts/",
-    ] {
-        assert!(es.contains(needle), "{needle}: {es}");
-    }
+    assert_has_all(
+        &es,
+        &[
+            "22 de noviembre de 2026",
+            "Estimado padre, madre o tutor:",
+            "Una persona no autorizada entró en el sistema de cuentas del comedor.",
+            "Atentamente,",
+            "/es/notices/2026-11-10-lunch-accounts/",
+        ],
+    );
     assert!(pdf_text(&files["letters/en/students.pdf"]).contains("Dear student,"));
 
     // Messages.
@@ -198,14 +207,15 @@ fn letters_messages_filings_and_the_record_in_every_language() {
     // Filings: the record's data is §2-d student data; the CPO report applies.
     let cpo = pdf_text(&files["filings/state-privacy-officer.pdf"]);
     assert_real_pdf(&files["filings/state-privacy-officer.pdf"]);
-    for needle in [
-        "8 NYCRR 121.10",
-        "Who is reporting",
-        "Number of persons affected",
-        "1,250",
-    ] {
-        assert!(cpo.contains(needle), "{needle}: {cpo}");
-    }
+    assert_has_all(
+        &cpo,
+        &[
+            "8 NYCRR 121.10",
+            "Who is reporting",
+            "Number of persons affected",
+            "1,250",
+        ],
+    );
     // The record: each duty, with what was done.
     let record = pdf_text(&files["record.pdf"]);
     assert!(record.contains("state-privacy-officer"), "{record}");
@@ -233,14 +243,15 @@ fn a_duty_recorded_as_an_act_shows_in_the_compliance_record() {
     site.run(&["kit", BILINGUAL, "--today", TODAY]).success();
     let files = kit(&site, BILINGUAL);
     let record = String::from_utf8_lossy(&files["record.html"]).to_string();
-    for needle in [
-        "November 12, 2026 at 3:05 p.m.",
-        "on the agency&#39;s portal",
-        "reference CPO-77",
-        "records/cpo.pdf",
-    ] {
-        assert!(record.contains(needle), "{needle}: {record}");
-    }
+    assert_has_all(
+        &record,
+        &[
+            "November 12, 2026 at 3:05 p.m.",
+            "on the agency&#39;s portal",
+            "reference CPO-77",
+            "records/cpo.pdf",
+        ],
+    );
     let filing = String::from_utf8_lossy(&files["filings/state-privacy-officer.html"]).to_string();
     assert!(filing.contains("CPO-77"), "{filing}");
     assert!(
@@ -507,24 +518,26 @@ identity_protection:
     assert!(files.contains_key("letters/en/staff.pdf"));
     assert!(!files.contains_key("letters/en/parents.pdf"));
     let letter = pdf_text(&files["letters/en/staff.pdf"]);
-    for needle in [
-        "Dear colleague,",
-        "12 months of credit monitoring and a free credit report through Kroll",
-        "Enroll by: February 28, 2027.",
-        "Call 1-866-555-0110 and give the code PAYROLL26.",
-    ] {
-        assert!(letter.contains(needle), "{needle}: {letter}");
-    }
+    assert_has_all(
+        &letter,
+        &[
+            "Dear colleague,",
+            "12 months of credit monitoring and a free credit report through Kroll",
+            "Enroll by: February 28, 2027.",
+            "Call 1-866-555-0110 and give the code PAYROLL26.",
+        ],
+    );
     let da = pdf_text(&files["filings/district-attorney.pdf"]);
-    for needle in [
-        "73 P.S. §2303(a.2)",
-        "gives notice under 73 P.S. §2303(a.2)",
-        "To the district attorney of the county where the breach occurred",
-        "Residents of Pennsylvania affected",
-        "610",
-    ] {
-        assert!(da.contains(needle), "{needle}: {da}");
-    }
+    assert_has_all(
+        &da,
+        &[
+            "73 P.S. §2303(a.2)",
+            "gives notice under 73 P.S. §2303(a.2)",
+            "To the district attorney of the county where the breach occurred",
+            "Residents of Pennsylvania affected",
+            "610",
+        ],
+    );
     let ag = pdf_text(&files["filings/attorney-general.pdf"]);
     assert!(ag.contains("attorneygeneral.gov/report-breach"), "{ag}");
     assert!(!ag.contains("gives notice under"), "no letter for a portal");
@@ -563,14 +576,15 @@ identity_protection:
         .success();
     let files = kit(&site, "2026-11-10-payroll");
     let ct = pdf_text(&files["filings/ct-attorney-general.pdf"]);
-    for needle in [
-        "Connecticut",
-        "C.G.S. §36a-701b(b)(2)",
-        "Residents of Connecticut affected",
-        "12",
-    ] {
-        assert!(ct.contains(needle), "{needle}: {ct}");
-    }
+    assert_has_all(
+        &ct,
+        &[
+            "Connecticut",
+            "C.G.S. §36a-701b(b)(2)",
+            "Residents of Connecticut affected",
+            "12",
+        ],
+    );
     let ny = pdf_text(&files["filings/attorney-general.pdf"]);
     assert!(ny.contains("Residents of New York affected"), "{ny}");
     assert!(ny.contains("385"), "{ny}");
