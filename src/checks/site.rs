@@ -260,38 +260,25 @@ pub(super) fn translations(site: &SiteData, published: &[&Incident], out: &mut D
         return;
     };
     for lang in others {
-        let titled = site
-            .config
-            .site
-            .translations
-            .get(*lang)
-            .and_then(|t| t.title.as_ref())
-            .is_some();
-        if !titled {
-            out.push(
-                Diagnostic::warning(
-                    "site.toml",
-                    format!("no `{lang}` translation of the site title; those pages show it in `{default}`"),
-                )
-                .field(format!("site.translations.{lang}.title"))
-                .hint(format!("add [site.translations.{lang}] with title = \"...\"")),
-            );
+        let translated = site.config.site.translations.get(*lang);
+        let mut missing = Vec::new();
+        if translated.and_then(|t| t.title.as_ref()).is_none() {
+            missing.push(("title", "the site title", "show it"));
         }
-        let logo_alt = site
-            .config
-            .site
-            .translations
-            .get(*lang)
-            .and_then(|t| t.logo_alt.as_ref())
-            .is_some();
-        if site.config.site.logo.is_some() && !logo_alt {
+        if site.config.site.logo.is_some() && translated.and_then(|t| t.logo_alt.as_ref()).is_none()
+        {
+            missing.push(("logo_alt", "the logo's text (logo_alt)", "read it"));
+        }
+        for (key, what, how) in missing {
             out.push(
                 Diagnostic::warning(
                     "site.toml",
-                    format!("no `{lang}` translation of the logo's text (logo_alt); those pages read it in `{default}`"),
+                    format!("no `{lang}` translation of {what}; those pages {how} in `{default}`"),
                 )
-                .field(format!("site.translations.{lang}.logo_alt"))
-                .hint(format!("add logo_alt = \"...\" under [site.translations.{lang}]")),
+                .field(format!("site.translations.{lang}.{key}"))
+                .hint(format!(
+                    "add {key} = \"...\" under [site.translations.{lang}]"
+                )),
             );
         }
         if !site.process_text.trim().is_empty() && !site.process_translations.contains_key(*lang) {
